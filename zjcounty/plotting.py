@@ -1,0 +1,110 @@
+"""One plotting setup for every notebook: a CJK font from requirements.txt alone, one theme,
+and figure export that is byte-identical from run to run.
+
+The font is the Noto Sans CJK SC file inside the mplfonts wheel, registered in-process;
+nothing is copied into the venv and no system font is needed. seaborn.set_theme() resets
+font.sans-serif, so the theme is set here with the font passed through it.
+"""
+from __future__ import annotations
+
+import importlib.util
+import io
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # figures are rendered to PNG bytes and shown as images
+
+import matplotlib.pyplot as plt  # noqa: E402
+import seaborn as sns  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+from .paths import FIGURES  # noqa: E402
+
+FONT_FILE = "NotoSansCJKsc-Regular.otf"
+LANGS = ("zh", "en")
+DPI = 150
+PALETTE = {"mountain": "#3a7d44", "industrial": "#c0504d", "other": "#d9d9d9", "accent": "#1f4e79"}
+
+
+class FontMissingError(RuntimeError):
+    pass
+
+
+def font_path() -> Path:
+    """The CJK font file shipped in the mplfonts wheel, found without importing mplfonts."""
+    spec = importlib.util.find_spec("mplfonts")
+    if spec is None or not spec.submodule_search_locations:
+        raise FontMissingError("mplfonts is not installed: run `make` (it installs requirements.txt)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / FONT_FILE
+    if not path.is_file():
+        raise FontMissingError(f"{path} is missing: the mplfonts wheel no longer ships {FONT_FILE}")
+    return path
+
+
+_FAMILY: str | None = None
+
+
+def setup() -> str:
+    """Register the font and set the theme; returns the font family name. Safe to call twice."""
+    global _FAMILY
+    if _FAMILY is None:
+        path = font_path()
+        font_manager.fontManager.addfont(str(path))
+        _FAMILY = font_manager.FontProperties(fname=str(path)).get_name()
+    rc = {
+        "font.family": "sans-serif",
+        "font.sans-serif": [_FAMILY, "DejaVu Sans"],
+        "axes.unicode_minus": False,
+        "figure.dpi": DPI,
+        "savefig.dpi": DPI,
+        "svg.hashsalt": "zjcounty",
+        "axes.titlelocation": "left",
+        "axes.titlesize": 12,
+        "axes.titleweight": "bold",
+    }
+    sns.set_theme(style="whitegrid", font=_FAMILY, rc=rc)
+    return _FAMILY
+
+
+def png_bytes(fig) -> bytes:
+    """The figure as PNG without the Software tag (it embeds the matplotlib version)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    return buf.getvalue()
+
+
+def save(fig, stem: str, lang: str, folder: Path = FIGURES) -> Path:
+    """Write figures/<stem>.<lang>.png, returning the path."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}.{lang}.png"
+    data = png_bytes(fig)
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)
+    return path
+
+
+def add_source(fig, text: str) -> None:
+    """A source line under the axes, wrapped so long lists of documents are not clipped."""
+    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=7, color="#555555", wrap=True)
+
+
+def bilingual(stem: str, draw, *, show: str = "en", folder: Path = FIGURES):
+    """Draw a figure once per language with `draw(lang) -> Figure`, export both, show one.
+
+    Returns an IPython Image of the shown language (its bytes are the exported file's), so
+    the notebook output and figures/ cannot drift apart.
+    """
+    from IPython.display import Image
+
+    setup()
+    shown = None
+    for lang in LANGS:
+        fig = draw(lang)
+        path = save(fig, stem, lang, folder)
+        plt.close(fig)
+        if lang == show:
+            shown = Image(data=path.read_bytes(), format="png")
+    return shown
