@@ -37,7 +37,7 @@ def parse_chinese(run: str) -> float | None:
             section += digit or 0
             digit = None
             if ch == "亿":
-                total = (total + (section or 1)) * _LARGE[ch]
+                total = ((total + section) or 1) * _LARGE[ch]
             else:
                 total += (section or 1) * _LARGE[ch]
             section = 0
@@ -61,7 +61,9 @@ def numbers_in(text: str) -> set[float]:
             found.add(base * _magnitude(m.group(2)))
     for m in _CN_RUN.finditer(text):
         run = m.group(0)
-        for reading in (run, run[:-1] if run[-1] in _LARGE and len(run) > 1 else None):
+        # 三万 also reads as 3 (of 万); a bare 亿 in 近亿元 also reads as 1 (of 亿)
+        before_magnitude = (run[:-1] or "一") if run[-1] in _LARGE else None
+        for reading in (run, before_magnitude):
             value = parse_chinese(reading) if reading else None
             if value is not None:
                 found.add(value)

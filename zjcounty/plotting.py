@@ -61,7 +61,7 @@ def setup() -> str:
         "svg.hashsalt": "zjcounty",
         "axes.titlelocation": "left",
         "axes.titlesize": 12,
-        "axes.titleweight": "bold",
+        "axes.titleweight": "normal",  # the font ships one weight: bold would log a findfont warning
     }
     sns.set_theme(style="whitegrid", font=_FAMILY, rc=rc)
     return _FAMILY

@@ -17,6 +17,6 @@ def source_line(source_ids, lang: str) -> str:
     parts = []
     for sid in dict.fromkeys(source_ids):  # keep order, drop repeats
         row = src.loc[sid]
-        publisher = pick(row["publisher"], row["publisher_en"], lang)
+        publisher = pick(row["label_zh"], row["label_en"], lang)
         parts.append(f"{publisher} {row['pub_date']}")
     return _PREFIX[lang] + _SEP[lang].join(parts)

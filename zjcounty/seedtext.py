@@ -66,3 +66,16 @@ def repeated_paragraphs(text: str) -> list[str]:
     for p in paragraphs(text):
         firsts.setdefault(normalise(p), p)
     return [firsts[k] for k, n in seen.items() if n > 1]
+
+
+def profile(text: str) -> dict:
+    """Measured defects of one seed: what normalisation has to cope with."""
+    paras = paragraphs(text)
+    return {
+        "characters": len(text),
+        "lines": text.count("\n") + 1,
+        "paragraphs": len(paras),
+        "repeated_paragraphs": len(repeated_paragraphs(text)),
+        "no_break_spaces": text.count("\u00a0"),
+        "traditional_chars": sum(a != b for a, b in zip(text, to_simplified(text))),
+    }

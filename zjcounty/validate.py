@@ -44,10 +44,12 @@ class _Reporter:
         self.problems.append(Problem(f"{self.shown_dir}/{rel}", int(row), column, message))
 
     def rows(self, rel: str, mask: pd.Series, column: str, template: str, values: pd.Series | None = None) -> None:
-        """Add one problem per True in mask; template may use {v} for the row's value."""
+        """Add one problem per True in mask; {v} or {v!r} in template stand for the row's value.
+
+        Plain replacement, not str.format: schema patterns such as \\d{4} contain braces."""
         for idx in mask[mask].index:
             v = values.iloc[idx] if values is not None else None
-            self.add(rel, idx + 2, column, template.format(v=v))
+            self.add(rel, idx + 2, column, template.replace("{v!r}", repr(v)).replace("{v}", str(v)))
 
 
 def _read_csv(path: Path, rel: str, res: Resource, rep: _Reporter) -> pd.DataFrame | None:

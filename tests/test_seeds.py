@@ -1,0 +1,39 @@
+"""Seeds are immutable: byte-identical to ../shared/seeds and to the manifest, and catalogued."""
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from zjcounty.paths import ROOT, SEEDS
+from zjcounty.tables import load
+
+SHARED = ROOT.parent / "shared" / "seeds"
+
+
+def _manifest():
+    lines = (SEEDS / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    return {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
+
+
+def test_every_seed_matches_its_checksum():
+    manifest = _manifest()
+    on_disk = {p.name for p in SEEDS.glob("*.txt")}
+    assert on_disk == set(manifest), "a seed was added or removed without updating SHA256SUMS"
+    for name, digest in manifest.items():
+        assert hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() == digest, f"seeds/{name} changed"
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/seeds not beside the repo")
+def test_seeds_are_byte_identical_to_shared():
+    for p in SHARED.glob("*.txt"):
+        assert (SEEDS / p.name).read_bytes() == p.read_bytes(), f"seeds/{p.name} differs from ../shared"
+
+
+def test_catalogue_and_sources_table_agree():
+    readme = (SEEDS / "README.md").read_text(encoding="utf-8")
+    seeds = load("sources").query("kind == 'seed'")
+    assert sorted(Path(p).name for p in seeds["path"]) == sorted(_manifest())
+    for _, row in seeds.iterrows():
+        line = next((ln for ln in readme.splitlines() if ln.startswith(f"| {row['source_id']} |")), None)
+        assert line, f"seeds/README.md has no row for {row['source_id']}"
+        assert Path(row["path"]).name in line and row["pub_date"] in line and row["script"] in line

@@ -1,0 +1,89 @@
+"""The stated figures joined with what a reader needs beside them: indicator and unit
+names, the area's name, and the source's publisher and quality.
+
+Notebooks quote numbers through `show()` and `value()` so that every number in the prose
+is printed by a cell (and so checked by nbval) and carries its qualifier and period.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .labels import pick
+from .tables import load
+
+# How each qualifier reads in front of or after a number, in each language.
+_QUAL = {
+    "zh": {"exact": "{v}", "approx": "约{v}", "over": "超{v}", "more_than": "{v}多", "at_least": "{v}以上",
+           "nearly": "近{v}", "at_most": "前{v}"},
+    "en": {"exact": "{v}", "approx": "about {v}", "over": "over {v}", "more_than": "{v}+", "at_least": "{v} or more",
+           "nearly": "nearly {v}", "at_most": "top {v}"},
+}
+# Kinds that are not achieved results: drawn hollow in charts, flagged in tables.
+NOT_ACHIEVED = ("target", "expected", "plan")
+
+
+def areas() -> pd.DataFrame:
+    """Counties and regions in one lookup of adcode -> Chinese and English name."""
+    c = load("counties")[["adcode", "name_zh", "name_en"]]
+    r = load("regions")[["adcode", "name_zh", "name_en"]]
+    return pd.concat([c, r], ignore_index=True).rename(columns={"name_zh": "area_zh", "name_en": "area_en"})
+
+
+def load_facts() -> pd.DataFrame:
+    """facts.csv with indicator, unit, area and source columns added (left joins: no row lost)."""
+    f = load("facts")
+    ind = load("indicators")[["indicator_id", "name_zh", "name_en"]].rename(
+        columns={"indicator_id": "indicator", "name_zh": "indicator_zh", "name_en": "indicator_en"})
+    units = load("units")[["unit_id", "name_zh", "name_en", "factor", "base_unit"]].rename(
+        columns={"unit_id": "unit", "name_zh": "unit_zh", "name_en": "unit_en"})
+    src = load("sources")[["source_id", "publisher", "publisher_en", "pub_date", "quality"]]
+    out = f.merge(ind, on="indicator", how="left").merge(units, on="unit", how="left")
+    out = out.merge(areas(), on="adcode", how="left").merge(src, on="source_id", how="left")
+    if len(out) != len(f):
+        raise AssertionError("a join duplicated facts: check key uniqueness in data/")
+    return out
+
+
+def _number(v: float) -> str:
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.4g}" if abs(v) < 1 else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def stated(row, lang: str = "en") -> str:
+    """A value as the source states it: number, qualifier and unit, e.g. 超3,300亿元 / over 3,300 100 million yuan."""
+    text = _QUAL[lang][row["qualifier"]].format(v=_number(row["value"]))
+    unit = pick(row["unit_zh"], row["unit_en"], lang)
+    return f"{text}{unit}" if lang == "zh" else f"{text} {unit}"
+
+
+def show(facts: pd.DataFrame, ids, lang: str = "en") -> pd.DataFrame:
+    """A compact table of the given fact_ids, in the given order, for display in a notebook."""
+    missing = [i for i in ids if i not in set(facts["fact_id"])]
+    if missing:
+        raise KeyError(f"no such fact_id in data/facts.csv: {missing}")
+    rows = facts.set_index("fact_id").loc[list(ids)].reset_index()
+    return pd.DataFrame({
+        "fact": rows["fact_id"],
+        "area": rows["area_zh"] if lang == "zh" else rows["area_en"],
+        "entity": rows["entity_zh"],
+        "indicator": rows["indicator_zh"] if lang == "zh" else rows["indicator_en"],
+        "stated": [stated(r, lang) for _, r in rows.iterrows()],
+        "period": rows["ref_period"],
+        "kind": rows["kind"],
+        "source": rows["source_id"],
+    }).set_index("fact")
+
+
+def value(facts: pd.DataFrame, fact_id: str) -> float:
+    """The value of one fact; raises naming the id if it is not there."""
+    hit = facts.loc[facts["fact_id"] == fact_id, "value"]
+    if hit.empty:
+        raise KeyError(f"no such fact_id in data/facts.csv: {fact_id}")
+    return float(hit.iloc[0])
+
+
+def find(facts: pd.DataFrame, **match) -> pd.DataFrame:
+    """Facts whose columns equal all the given values, e.g. find(f, adcode='330382', indicator='gdp')."""
+    mask = pd.Series(True, index=facts.index)
+    for col, want in match.items():
+        mask &= facts[col] == want
+    return facts[mask]
