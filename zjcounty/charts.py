@@ -11,10 +11,13 @@ from .provenance import source_line
 
 
 def barh_facts(ax, rows, labels, lang: str, color: str = PALETTE["accent"], log: bool = False):
-    """Horizontal bars of facts rows (from load_facts()) labelled by `labels` (one per row)."""
+    """Horizontal bars of facts rows (from load_facts()) labelled by `labels` (one per row).
+
+    English bars are drawn in the English display unit (亿元 -> bn yuan) so axis and labels agree."""
     y = range(len(rows))
     hollow = rows["kind"].isin(NOT_ACHIEVED).to_list()
-    bars = ax.barh(list(y), rows["value"], color=[("none" if h else color) for h in hollow],
+    values = rows["value"] * (rows["en_scale"] if lang == "en" else 1)
+    bars = ax.barh(list(y), values, color=[("none" if h else color) for h in hollow],
                    edgecolor=color, hatch=None, linewidth=1.2)
     for bar, h in zip(bars, hollow):
         if h:
@@ -49,6 +52,10 @@ def legend_kinds(ax, labels, color: str = PALETTE["accent"], **kw):
     ax.legend(handles=handles, frameon=False, fontsize=8, **kw)
 
 
-def new_figure(width: float = 7.0, height: float = 3.6):
-    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
+def new_figure(width: float = 7.0, height: float = 3.6, title: str | None = None, **subplots):
+    """A constrained-layout figure; the title goes top left over the whole figure, so long
+    titles are never cut by the axes' width."""
+    fig, ax = plt.subplots(figsize=(width, height), layout="constrained", **subplots)
+    if title:
+        fig.suptitle(title, x=0.01, ha="left", fontsize=12)
     return fig, ax

@@ -34,7 +34,7 @@ def load_facts() -> pd.DataFrame:
     f = load("facts")
     ind = load("indicators")[["indicator_id", "name_zh", "name_en"]].rename(
         columns={"indicator_id": "indicator", "name_zh": "indicator_zh", "name_en": "indicator_en"})
-    units = load("units")[["unit_id", "name_zh", "name_en", "factor", "base_unit"]].rename(
+    units = load("units")[["unit_id", "name_zh", "name_en", "factor", "base_unit", "short_zh", "short_en", "en_scale"]].rename(
         columns={"unit_id": "unit", "name_zh": "unit_zh", "name_en": "unit_en"})
     src = load("sources")[["source_id", "publisher", "publisher_en", "pub_date", "quality"]]
     out = f.merge(ind, on="indicator", how="left").merge(units, on="unit", how="left")
@@ -49,24 +49,35 @@ def _number(v: float) -> str:
 
 
 def stated(row, lang: str = "en") -> str:
-    """A value as the source states it: number, qualifier and unit, e.g. 超3,300亿元 / over 3,300 100 million yuan."""
-    text = _QUAL[lang][row["qualifier"]].format(v=_number(row["value"]))
-    unit = pick(row["unit_zh"], row["unit_en"], lang)
-    return f"{text}{unit}" if lang == "zh" else f"{text} {unit}"
+    """A value with its qualifier and a short unit: 超3,300亿元 in Chinese, over 330 bn yuan in English
+    (English rescales 亿 and 万 units by the unit's en_scale so readers need not)."""
+    v = row["value"] * (row["en_scale"] if lang == "en" else 1)
+    text = _QUAL[lang][row["qualifier"]].format(v=_number(v))
+    unit = pick(row["short_zh"], row["short_en"], lang)
+    if pd.isna(unit) or not unit:
+        return text
+    return text + ("" if lang == "zh" or unit in ("%", "×") else " ") + unit
+
+
+def select(facts: pd.DataFrame, ids) -> pd.DataFrame:
+    """Rows of the given fact_ids in the given order; raises naming any id not in the table."""
+    ids = list(ids)
+    missing = [i for i in ids if i not in set(facts["fact_id"])]
+    if missing:
+        raise KeyError(f"no such fact_id in data/facts.csv: {missing}")
+    return facts.set_index("fact_id").loc[ids].reset_index()
 
 
 def show(facts: pd.DataFrame, ids, lang: str = "en") -> pd.DataFrame:
     """A compact table of the given fact_ids, in the given order, for display in a notebook."""
-    missing = [i for i in ids if i not in set(facts["fact_id"])]
-    if missing:
-        raise KeyError(f"no such fact_id in data/facts.csv: {missing}")
-    rows = facts.set_index("fact_id").loc[list(ids)].reset_index()
+    rows = select(facts, ids)
     return pd.DataFrame({
         "fact": rows["fact_id"],
         "area": rows["area_zh"] if lang == "zh" else rows["area_en"],
         "entity": rows["entity_zh"],
         "indicator": rows["indicator_zh"] if lang == "zh" else rows["indicator_en"],
-        "stated": [stated(r, lang) for _, r in rows.iterrows()],
+        "原文": [stated(r, "zh") for _, r in rows.iterrows()],
+        "stated": [stated(r, "en") for _, r in rows.iterrows()],
         "period": rows["ref_period"],
         "kind": rows["kind"],
         "source": rows["source_id"],
