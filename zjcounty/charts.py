@@ -29,7 +29,7 @@ def barh_facts(ax, rows, labels, lang: str, color: str = PALETTE["accent"], log:
     for bar, (_, r) in zip(bars, rows.iterrows()):
         ax.annotate(stated(r, lang), (bar.get_width(), bar.get_y() + bar.get_height() / 2),
                     xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
-    ax.margins(x=0.35)
+    ax.margins(x=0.42)
     ax.grid(axis="y", visible=False)
     return bars
 
@@ -49,6 +49,7 @@ def legend_kinds(ax, labels, color: str = PALETTE["accent"], **kw):
 
     handles = [Patch(facecolor=color, edgecolor=color, label=labels["achieved"]),
                Patch(facecolor="none", edgecolor=color, hatch="///", label=labels["not_achieved"])]
+    kw = {"loc": "lower right", "bbox_to_anchor": (1.0, 1.0), "ncols": 2, **kw}  # above the axes: never over a bar
     ax.legend(handles=handles, frameon=False, fontsize=8, **kw)
 
 

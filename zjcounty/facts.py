@@ -13,10 +13,10 @@ from .tables import load
 
 # How each qualifier reads in front of or after a number, in each language.
 _QUAL = {
-    "zh": {"exact": "{v}", "approx": "约{v}", "over": "超{v}", "more_than": "{v}多", "at_least": "{v}以上",
-           "nearly": "近{v}", "at_most": "前{v}"},
-    "en": {"exact": "{v}", "approx": "about {v}", "over": "over {v}", "more_than": "{v}+", "at_least": "{v} or more",
-           "nearly": "nearly {v}", "at_most": "top {v}"},
+    "zh": {"exact": "{v}{u}", "approx": "约{v}{u}", "over": "超{v}{u}", "more_than": "{v}多{u}", "at_least": "{v}{u}以上",
+           "nearly": "近{v}{u}", "at_most": "前{v}{u}"},
+    "en": {"exact": "{v}{u}", "approx": "about {v}{u}", "over": "over {v}{u}", "more_than": "{v}+{u}",
+           "at_least": "at least {v}{u}", "nearly": "nearly {v}{u}", "at_most": "top {v}{u}"},
 }
 # Kinds that are not achieved results: drawn hollow in charts, flagged in tables.
 NOT_ACHIEVED = ("target", "expected", "plan")
@@ -51,12 +51,15 @@ def _number(v: float) -> str:
 def stated(row, lang: str = "en") -> str:
     """A value with its qualifier and a short unit: 超3,300亿元 in Chinese, over 330 bn yuan in English
     (English rescales 亿 and 万 units by the unit's en_scale so readers need not)."""
-    v = row["value"] * (row["en_scale"] if lang == "en" else 1)
-    text = _QUAL[lang][row["qualifier"]].format(v=_number(v))
+    v = _number(row["value"] * (row["en_scale"] if lang == "en" else 1))
     unit = pick(row["short_zh"], row["short_en"], lang)
-    if pd.isna(unit) or not unit:
-        return text
-    return text + ("" if lang == "zh" or unit in ("%", "×") else " ") + unit
+    unit = "" if pd.isna(unit) else unit
+    template = _QUAL[lang][row["qualifier"]]
+    if lang == "zh" and row["qualifier"] == "more_than" and unit[:1] in ("万", "亿"):
+        v, unit = v + unit[0], unit[1:]  # 5亿多元, not 5多亿元
+    if lang == "en" and unit and unit not in ("%", "×"):
+        unit = " " + unit
+    return template.format(v=v, u=unit)
 
 
 def select(facts: pd.DataFrame, ids) -> pd.DataFrame:
