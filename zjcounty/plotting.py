@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
+import unicodedata
 from pathlib import Path
 
 import matplotlib
@@ -68,9 +70,12 @@ def setup() -> str:
 
 
 def png_bytes(fig) -> bytes:
-    """The figure as PNG without the Software tag (it embeds the matplotlib version)."""
+    """The figure as PNG without the Software tag (it embeds the matplotlib version).
+
+    No bbox_inches="tight": constrained layout already fits everything inside the figure
+    (add_source reserves room for the source line), and a tight bbox would draw it twice."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     return buf.getvalue()
 
 
@@ -86,9 +91,35 @@ def save(fig, stem: str, lang: str, folder: Path = FIGURES) -> Path:
     return path
 
 
+SOURCE_FONTSIZE = 7
+
+
+def _wrap(text: str, width_em: float) -> list[str]:
+    """Wrap at spaces or between CJK characters, counting a CJK character as one em and
+    any other as half, so Chinese and English lines fill the same width."""
+    lines = []
+    for para in text.split("\n"):
+        line, used = "", 0.0
+        for token in re.findall(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+", para):
+            w = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in token)
+            if used + w > width_em and line.strip():
+                lines.append(line.rstrip())
+                line, used = token.lstrip(), w
+            else:
+                line, used = line + token, used + w
+        lines.append(line.rstrip())
+    return lines
+
+
 def add_source(fig, text: str) -> None:
-    """A source line under the axes, wrapped so long lists of documents are not clipped."""
-    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=7, color="#555555", wrap=True)
+    """A source line at the bottom of the figure, wrapped to its width, with room reserved
+    for it in the constrained layout so nothing overlaps or falls outside the PNG."""
+    width_in, height_in = fig.get_size_inches()
+    lines = _wrap(text, width_in * 72 / SOURCE_FONTSIZE - 2)
+    text_h = (len(lines) * SOURCE_FONTSIZE * 1.35 + 6) / 72 / height_in
+    fig.get_layout_engine().set(rect=(0, text_h, 1, 1 - text_h))
+    fig.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=SOURCE_FONTSIZE, color="#555555",
+             linespacing=1.35)
 
 
 def bilingual(stem: str, draw, *, show: str = "en", folder: Path = FIGURES):
