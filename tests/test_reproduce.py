@@ -1,4 +1,4 @@
-"""Rerunning every notebook on unchanged data changes no byte of any notebook or figure.
+"""Rerunning every notebook on unchanged data, offline, changes no byte of any notebook or figure.
 
 The notebooks are executed into a temporary folder (figures too, via ZJCOUNTY_FIGURES)
 through the same code path as `make`, then compared with what is committed. nbval alone

@@ -16,16 +16,17 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("data_dir", nargs="?", default="data", help="Data Package folder (default: data)")
     e = sub.add_parser("execute", help="run notebooks in place, byte-stable (default: all, in order)")
     e.add_argument("notebooks", nargs="*", type=Path)
+    e.add_argument("-j", "--jobs", type=int, default=2, help="notebooks run at once (default 2: the machine's cores)")
     args = parser.parse_args(argv)
 
     if args.command == "execute":
-        from .execute import execute, notebooks
+        from .execute import execute_all, notebooks
         from .paths import NOTEBOOKS
 
-        for nb in args.notebooks or notebooks(NOTEBOOKS):
-            print(f"executing {nb}", flush=True)
-            execute(nb)
-        return 0
+        failures = execute_all(args.notebooks or notebooks(NOTEBOOKS), jobs=args.jobs)
+        for nb, message in failures:
+            print(f"{nb}: a cell failed, the notebook was not saved: {message}", file=sys.stderr)
+        return 1 if failures else 0
 
     from .validate import validate
 

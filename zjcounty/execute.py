@@ -16,12 +16,16 @@ from nbconvert.preprocessors import ClearMetadataPreprocessor, ExecutePreprocess
 TIMEOUT_S = 120
 
 
+# Run in the kernel before the first cell (not stored, not counted): no network from here on.
+OFFLINE = ["--InteractiveShellApp.exec_lines=['__import__(\"zjcounty.offline\").offline.block()']"]
+
+
 def execute(path: Path, out: Path | None = None) -> Path:
-    """Execute notebook `path` in its own folder and write it to `out` (default: in place)."""
+    """Execute notebook `path` offline in its own folder and write it to `out` (default: in place)."""
     os.environ["PYTHONHASHSEED"] = "0"
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
-    ExecutePreprocessor(timeout=TIMEOUT_S, kernel_name="python3").preprocess(
+    ExecutePreprocessor(timeout=TIMEOUT_S, kernel_name="python3", extra_arguments=OFFLINE).preprocess(
         nb, {"metadata": {"path": str(path.parent)}}
     )
     ClearMetadataPreprocessor(
@@ -30,6 +34,31 @@ def execute(path: Path, out: Path | None = None) -> Path:
     out = Path(out) if out else path
     out.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
     return out
+
+
+def _run_one(path: Path) -> tuple[Path, str | None]:
+    from nbclient.exceptions import CellExecutionError
+
+    print(f"executing {path}", flush=True)
+    try:
+        execute(path)
+    except CellExecutionError as e:
+        return path, f"{e.ename}: {e.evalue}"
+    return path, None
+
+
+def execute_all(paths, jobs: int = 2) -> list[tuple[Path, str]]:
+    """Execute notebooks in place, `jobs` at a time (each has its own kernel, so order does not
+    matter); returns (notebook, error) for every notebook that failed."""
+    paths = [Path(p) for p in paths]
+    if jobs <= 1 or len(paths) <= 1:
+        results = [_run_one(p) for p in paths]
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(_run_one, paths))
+    return [(p, err) for p, err in results if err]
 
 
 def notebooks(folder: Path) -> list[Path]:
