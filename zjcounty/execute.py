@@ -17,7 +17,10 @@ TIMEOUT_S = 120
 
 
 # Run in the kernel before the first cell (not stored, not counted): no network from here on.
-OFFLINE = ["--InteractiveShellApp.exec_lines=['__import__(\"zjcounty.offline\").offline.block()']"]
+# The kernel's own log is quietened: its only message here is a note that its local
+# loopback messaging is unencrypted, which is expected and alarms newcomers.
+KERNEL_ARGS = ["--InteractiveShellApp.exec_lines=['__import__(\"zjcounty.offline\").offline.block()']",
+               "--IPKernelApp.log_level=ERROR"]
 
 
 def execute(path: Path, out: Path | None = None) -> Path:
@@ -25,7 +28,7 @@ def execute(path: Path, out: Path | None = None) -> Path:
     os.environ["PYTHONHASHSEED"] = "0"
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
-    ExecutePreprocessor(timeout=TIMEOUT_S, kernel_name="python3", extra_arguments=OFFLINE).preprocess(
+    ExecutePreprocessor(timeout=TIMEOUT_S, kernel_name="python3", extra_arguments=KERNEL_ARGS).preprocess(
         nb, {"metadata": {"path": str(path.parent)}}
     )
     ClearMetadataPreprocessor(
