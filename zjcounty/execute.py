@@ -28,7 +28,10 @@ def execute(path: Path, out: Path | None = None) -> Path:
     os.environ["PYTHONHASHSEED"] = "0"
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
-    ExecutePreprocessor(timeout=TIMEOUT_S, kernel_name="python3", extra_arguments=KERNEL_ARGS).preprocess(
+    # coalesce_streams: the kernel flushes stdout on a timer, so one print can arrive as two
+    # stream messages or one depending on timing; merged, the stored output is the same every run.
+    ExecutePreprocessor(timeout=TIMEOUT_S, kernel_name="python3", extra_arguments=KERNEL_ARGS,
+                        coalesce_streams=True).preprocess(
         nb, {"metadata": {"path": str(path.parent)}}
     )
     ClearMetadataPreprocessor(

@@ -14,9 +14,10 @@ from .tables import load
 # How each qualifier reads in front of or after a number, in each language.
 _QUAL = {
     "zh": {"exact": "{v}{u}", "approx": "约{v}{u}", "over": "超{v}{u}", "more_than": "{v}多{u}", "at_least": "{v}{u}以上",
-           "nearly": "近{v}{u}", "at_most": "前{v}{u}"},
+           "nearly": "近{v}{u}", "at_most": "前{v}{u}", "scale": "{v}{u}级"},
     "en": {"exact": "{v}{u}", "approx": "about {v}{u}", "over": "over {v}{u}", "more_than": "{v}+{u}",
-           "at_least": "at least {v}{u}", "nearly": "nearly {v}{u}", "at_most": "top {v}{u}"},
+           "at_least": "at least {v}{u}", "nearly": "nearly {v}{u}", "at_most": "top {v}{u}",
+           "scale": "{v}{u} class"},
 }
 # Kinds that are not achieved results: drawn hollow in charts, flagged in tables.
 NOT_ACHIEVED = ("target", "expected", "plan")
