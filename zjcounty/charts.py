@@ -6,8 +6,10 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 
 from .facts import NOT_ACHIEVED, stated
-from .plotting import PALETTE, add_source
+from .plotting import PALETTE, add_source, wrap_text
 from .provenance import source_line
+
+TITLE_FONTSIZE = 12
 
 
 def barh_facts(ax, rows, labels, lang: str, color: str = PALETTE["accent"], log: bool = False):
@@ -58,5 +60,6 @@ def new_figure(width: float = 7.0, height: float = 3.6, title: str | None = None
     titles are never cut by the axes' width."""
     fig, ax = plt.subplots(figsize=(width, height), layout="constrained", **subplots)
     if title:
-        fig.suptitle(title, x=0.01, ha="left", fontsize=12)
+        lines = wrap_text(title, width * 72 / TITLE_FONTSIZE - 1)  # the PNG is not cropped to fit: wrap
+        fig.suptitle("\n".join(lines), x=0.01, ha="left", fontsize=TITLE_FONTSIZE)
     return fig, ax

@@ -94,7 +94,7 @@ def save(fig, stem: str, lang: str, folder: Path = FIGURES) -> Path:
 SOURCE_FONTSIZE = 7
 
 
-def _wrap(text: str, width_em: float) -> list[str]:
+def wrap_text(text: str, width_em: float) -> list[str]:
     """Wrap at spaces or between CJK characters, counting a CJK character as one em and
     any other as half, so Chinese and English lines fill the same width."""
     lines = []
@@ -115,7 +115,7 @@ def add_source(fig, text: str) -> None:
     """A source line at the bottom of the figure, wrapped to its width, with room reserved
     for it in the constrained layout so nothing overlaps or falls outside the PNG."""
     width_in, height_in = fig.get_size_inches()
-    lines = _wrap(text, width_in * 72 / SOURCE_FONTSIZE - 2)
+    lines = wrap_text(text, width_in * 72 / SOURCE_FONTSIZE - 2)
     text_h = (len(lines) * SOURCE_FONTSIZE * 1.35 + 6) / 72 / height_in
     fig.get_layout_engine().set(rect=(0, text_h, 1, 1 - text_h))
     fig.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=SOURCE_FONTSIZE, color="#555555",
