@@ -78,7 +78,7 @@ def show(facts: pd.DataFrame, ids, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame({
         "fact": rows["fact_id"],
         "area": rows["area_zh"] if lang == "zh" else rows["area_en"],
-        "entity": rows["entity_zh"],
+        "entity": rows["entity"],
         "indicator": rows["indicator_zh"] if lang == "zh" else rows["indicator_en"],
         "原文": [stated(r, "zh") for _, r in rows.iterrows()],
         "stated": [stated(r, "en") for _, r in rows.iterrows()],
