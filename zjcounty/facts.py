@@ -90,10 +90,7 @@ def show(facts: pd.DataFrame, ids, lang: str = "en") -> pd.DataFrame:
 
 def value(facts: pd.DataFrame, fact_id: str) -> float:
     """The value of one fact; raises naming the id if it is not there."""
-    hit = facts.loc[facts["fact_id"] == fact_id, "value"]
-    if hit.empty:
-        raise KeyError(f"no such fact_id in data/facts.csv: {fact_id}")
-    return float(hit.iloc[0])
+    return float(select(facts, [fact_id])["value"].iloc[0])
 
 
 def find(facts: pd.DataFrame, **match) -> pd.DataFrame:
