@@ -23,8 +23,8 @@ KERNEL_ARGS = ["--InteractiveShellApp.exec_lines=['__import__(\"zjcounty.offline
                "--IPKernelApp.log_level=ERROR"]
 
 
-def execute(path: Path, out: Path | None = None) -> Path:
-    """Execute notebook `path` offline in its own folder and write it to `out` (default: in place)."""
+def execute(path: Path) -> Path:
+    """Execute notebook `path` offline in its own folder and save it in place."""
     os.environ["PYTHONHASHSEED"] = "0"
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
@@ -37,9 +37,8 @@ def execute(path: Path, out: Path | None = None) -> Path:
     ClearMetadataPreprocessor(
         enabled=True, clear_notebook_metadata=False, preserve_cell_metadata_mask={"tags"}
     ).preprocess(nb, {})
-    out = Path(out) if out else path
-    out.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
-    return out
+    path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+    return path
 
 
 def _run_one(path: Path) -> tuple[Path, str | None]:

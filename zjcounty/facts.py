@@ -92,10 +92,3 @@ def value(facts: pd.DataFrame, fact_id: str) -> float:
     """The value of one fact; raises naming the id if it is not there."""
     return float(select(facts, [fact_id])["value"].iloc[0])
 
-
-def find(facts: pd.DataFrame, **match) -> pd.DataFrame:
-    """Facts whose columns equal all the given values, e.g. find(f, adcode='330382', indicator='gdp')."""
-    mask = pd.Series(True, index=facts.index)
-    for col, want in match.items():
-        mask &= facts[col] == want
-    return facts[mask]

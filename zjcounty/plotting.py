@@ -26,7 +26,10 @@ from .paths import FIGURES  # noqa: E402
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 LANGS = ("zh", "en")
 DPI = 150
-PALETTE = {"mountain": "#3a7d44", "industrial": "#c0504d", "other": "#d9d9d9", "accent": "#1f4e79"}
+PALETTE = {"mountain": "#3a7d44", "industrial": "#c0504d", "accent": "#1f4e79", "neutral": "#a6a6a6"}
+# One colour per theme, the same in every figure: pairing is green like the mountain side.
+THEME_COLOURS = {"industry_upgrading": PALETTE["industrial"], "innovation_services": PALETTE["accent"],
+                 "county_pairing": PALETTE["mountain"], "context": PALETTE["neutral"]}
 
 
 class FontMissingError(RuntimeError):
