@@ -1,13 +1,9 @@
-"""Seeds are immutable: byte-identical to ../shared/seeds and to the manifest, and catalogued."""
+"""Seeds are immutable (byte-identical to their checksums) and catalogued."""
 import hashlib
 from pathlib import Path
 
-import pytest
-
-from zjcounty.paths import ROOT, SEEDS
+from zjcounty.paths import SEEDS
 from zjcounty.tables import load
-
-SHARED = ROOT.parent / "shared" / "seeds"
 
 
 def _manifest():
@@ -21,12 +17,6 @@ def test_every_seed_matches_its_checksum():
     assert on_disk == set(manifest), "a seed was added or removed without updating SHA256SUMS"
     for name, digest in manifest.items():
         assert hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() == digest, f"seeds/{name} changed"
-
-
-@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/seeds not beside the repo")
-def test_seeds_are_byte_identical_to_shared():
-    for p in SHARED.glob("*.txt"):
-        assert (SEEDS / p.name).read_bytes() == p.read_bytes(), f"seeds/{p.name} differs from ../shared"
 
 
 def test_catalogue_and_sources_table_agree():

@@ -1,6 +1,12 @@
-"""The Data Package descriptor (data/datapackage.json) as the one statement of every table's
-columns, types, keys and vocabularies. The validator, the loader and Frictionless all read it,
-so a column is declared once."""
+"""What the Data Package descriptor (data/datapackage.json) says about each table's columns:
+names, types and constraints, read straight from the JSON.
+
+The descriptor is the one statement of validity. Frictionless enforces it (zjcounty.validate);
+this module only reads it so that the loader can type columns and the file checks can name the
+expected header. Why not `frictionless.Package` here: building one imports jsonschema, whose
+format checkers compile 39 lark grammars at import (about 3 s measured); every notebook kernel
+loads tables, and would pay that for nothing.
+"""
 from __future__ import annotations
 
 import json
@@ -16,10 +22,7 @@ DESCRIPTOR = "datapackage.json"
 class Field:
     name: str
     type: str
-    required: bool
-    unique: bool
-    pattern: str | None
-    enum: tuple[str, ...] | None
+    constraints: dict
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,6 @@ class Resource:
     path: str
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...]
-    foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]
 
     @property
     def columns(self) -> list[str]:
@@ -40,33 +42,20 @@ def _as_tuple(x) -> tuple[str, ...]:
 
 
 def resources(descriptor: dict) -> list[Resource]:
+    """Every resource of a parsed descriptor, in its order."""
     out = []
     for res in descriptor["resources"]:
         schema = res["schema"]
-        fields = tuple(
-            Field(
-                name=f["name"],
-                type=f.get("type", "string"),
-                required=f.get("constraints", {}).get("required", False),
-                unique=f.get("constraints", {}).get("unique", False),
-                pattern=f.get("constraints", {}).get("pattern"),
-                enum=tuple(f["constraints"]["enum"]) if "enum" in f.get("constraints", {}) else None,
-            )
-            for f in schema["fields"]
-        )
-        fks = tuple(
-            (_as_tuple(fk["fields"]), fk["reference"]["resource"] or res["name"], _as_tuple(fk["reference"]["fields"]))
-            for fk in schema.get("foreignKeys", [])
-        )
-        out.append(Resource(res["name"], res["path"], fields, _as_tuple(schema.get("primaryKey", [])), fks))
+        fields = tuple(Field(f["name"], f.get("type", "string"), f.get("constraints", {})) for f in schema["fields"])
+        out.append(Resource(res["name"], res["path"], fields, _as_tuple(schema.get("primaryKey", []))))
     return out
 
 
-def load_descriptor(data_dir: Path = DATA) -> dict:
+def load_descriptor(data_dir: Path | str = DATA) -> dict:
     return json.loads((Path(data_dir) / DESCRIPTOR).read_text(encoding="utf-8"))
 
 
-def resource(name: str, data_dir: Path = DATA) -> Resource:
+def resource(name: str, data_dir: Path | str = DATA) -> Resource:
     for r in resources(load_descriptor(data_dir)):
         if r.name == name:
             return r

@@ -1,9 +1,9 @@
 """Load a curated table with the types its schema declares.
 
-Reading every column as text first and converting by the schema means a value is never
-guessed into another type (adcode 330382 stays a string, 2023 in ref_period stays text).
-A value that does not convert raises, naming file, row and column: run
-`python -m zjcounty validate` for the full list.
+Every column is read as text first and converted by the schema, so a value is never guessed
+into another type (adcode 330382 stays a string, 2023 in ref_period stays text). A value that
+does not convert raises TableError with one line, `data/FILE:ROW: column: problem`, the
+validator's format: run `python -m zjcounty validate` for every problem at once.
 """
 from __future__ import annotations
 
@@ -21,24 +21,27 @@ class TableError(ValueError):
     pass
 
 
-def _convert(col: pd.Series, ftype: str, path: Path, column: str) -> pd.Series:
+def _convert(col: pd.Series, ftype: str, shown: str, column: str) -> pd.Series:
     blank = col == ""
+    present = col.where(~blank, None)
     if ftype == "string":
-        return col.where(~blank, None).astype("string")
+        return present.astype("string")
     if ftype == "number":
-        out = pd.to_numeric(col.where(~blank, None), errors="coerce")
+        out = pd.to_numeric(present, errors="coerce")
     elif ftype == "integer":
-        out = pd.to_numeric(col.where(~blank, None), errors="coerce").astype("Int64")
+        whole = col.str.fullmatch(r"-?\d+") | blank  # 2019.5 or 1e3 are not integers
+        out = pd.to_numeric(present.where(whole, None), errors="coerce").astype("Int64")
     elif ftype == "boolean":
         out = col.map(_BOOL).astype("boolean")
     elif ftype == "date":
-        out = pd.to_datetime(col.where(~blank, None), format="%Y-%m-%d", errors="coerce")
+        out = pd.to_datetime(present, format="%Y-%m-%d", errors="coerce")
     else:
-        raise TableError(f"{path}:0: {column}: unsupported type {ftype!r} in schema")
+        raise TableError(f"{shown}:0: {column}: unsupported type {ftype!r} in the schema")
     bad = out.isna() & ~blank
     if bad.any():
         i = int(bad.to_numpy().argmax())
-        raise TableError(f"{path}:{i + 2}: {column}: {col.iloc[i]!r} is not a {ftype}")
+        article = "an" if ftype[0] in "aeiou" else "a"
+        raise TableError(f"{shown}:{i + 2}: {column}: {col.iloc[i]!r} is not {article} {ftype}")
     return out
 
 
@@ -47,7 +50,8 @@ def load(name: str, data_dir: Path | str = DATA) -> pd.DataFrame:
     data_dir = Path(data_dir)
     res = resource(name, data_dir)
     path = data_dir / res.path
+    shown = f"{data_dir.name}/{res.path}"
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
     if list(raw.columns) != res.columns:
-        raise TableError(f"{path}:1: -: columns {list(raw.columns)} differ from the schema's {res.columns}")
-    return pd.DataFrame({f.name: _convert(raw[f.name], f.type, path, f.name) for f in res.fields})
+        raise TableError(f"{shown}:1: -: columns {list(raw.columns)} differ from the schema's {res.columns}")
+    return pd.DataFrame({f.name: _convert(raw[f.name], f.type, shown, f.name) for f in res.fields})

@@ -1,0 +1,184 @@
+"""The rules a Data Package descriptor cannot state, each implemented once.
+
+They run on the tables as text (every cell a string), after frictionless has checked types and
+keys, and report through the validator's Reporter, so every problem reads
+`data/FILE:ROW: COLUMN: what is wrong`.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from . import cnnum, seedtext
+
+# Tables whose rows carry the exact phrase of their source (columns quote and source_id).
+QUOTED = ("facts", "pairs", "cases", "instruments")
+# A qualifier other than exact must have one of its words somewhere in the quote.
+QUALIFIER_WORDS = {
+    "nearly": "近|将近|接近|逼近", "over": "超|突破|逾|破|\\+", "more_than": "多|余",
+    "at_least": "以上|上百|上千|上万|至少|不少于", "approx": "约|左右|上下", "scale": "级|千亿|百亿|万亿",
+    "at_most": "内|以内|以下|前|不超过|不到|不足|最多",
+}
+
+
+def _line(i: int) -> int:
+    """Row index in a DataFrame -> line in the file (the header is line 1)."""
+    return i + 2
+
+
+def check(tables: dict[str, pd.DataFrame], paths: dict[str, str], root: Path, rep) -> None:
+    """Run every rule whose tables are present."""
+    check_areas(tables, paths, rep)
+    facts = tables.get("facts")
+    if facts is not None:
+        check_units(facts, tables, paths, rep)
+    seeds = check_seed_files(tables, paths, root, rep)
+    misquoted = check_quotes(tables, paths, seeds, rep)
+    if facts is not None and {"units", "sources"} <= tables.keys():
+        check_values_and_qualifiers(facts, tables, paths, rep, skip=misquoted.get("facts", set()))
+    if "pairs" in tables:
+        check_one_to_one(tables["pairs"], paths["pairs"], rep)
+
+
+def check_areas(tables, paths, rep) -> None:
+    """An area code in facts, cases or instruments is a county (counties.csv) or a province or
+    prefecture (regions.csv): two tables, so no single foreign key can say it."""
+    if not {"counties", "regions"} <= tables.keys():
+        return
+    known = set(tables["counties"]["adcode"]) | set(tables["regions"]["adcode"])
+    for name, columns in (("facts", ("adcode",)), ("cases", ("adcode", "partner_adcode")), ("instruments", ("adcode",))):
+        df = tables.get(name)
+        for column in columns if df is not None else ():
+            for i, code in df[column].items():
+                if code and code not in known:
+                    rep.add(paths[name], _line(i), column, f"{code!r} is neither in counties.csv nor in regions.csv")
+
+
+def check_units(facts, tables, paths, rep) -> None:
+    """Every fact of an indicator uses the indicator's unit, so one indicator is one measure."""
+    if "indicators" not in tables:
+        return
+    unit_of = dict(zip(tables["indicators"]["indicator_id"], tables["indicators"]["unit"]))
+    known = set(tables["units"]["unit_id"]) if "units" in tables else set()
+    for i, (ind, unit) in enumerate(zip(facts["indicator"], facts["unit"])):
+        if ind in unit_of and unit in known and unit != unit_of[ind]:  # an unknown unit: frictionless said so
+            rep.add(paths["facts"], _line(i), "unit", f"differs from its indicator's unit {unit_of[ind]}")
+
+
+def check_seed_files(tables, paths, root: Path, rep) -> dict[str, Path]:
+    """Each seed source's file exists; returns source_id -> path for the seeds that do.
+
+    A missing seed is reported once, on its sources.csv row, not once per quote citing it."""
+    if "sources" not in tables:
+        return {}
+    src = tables["sources"]
+    found = {}
+    for i, row in src.iterrows():
+        if row["kind"] != "seed":
+            continue
+        path = root / row["path"]
+        if path.is_file():
+            found[row["source_id"]] = path
+        else:
+            rep.add(paths["sources"], _line(i), "path",
+                    f"{row['path']} is missing: the quotes citing {row['source_id']} cannot be checked")
+    return found
+
+
+def check_quotes(tables, paths, seeds: dict[str, Path], rep) -> dict[str, set[int]]:
+    """A quote from a seed stands in the seed (after normalisation: NFKC, no white space,
+    traditional -> simplified). Checked once per distinct (seed, quote). Returns the rows whose
+    quote was not found, by table: their values cannot be judged against a wrong quote."""
+    verdicts: dict[tuple[str, str], bool] = {}
+    misquoted: dict[str, set[int]] = {}
+    for name in QUOTED:
+        df = tables.get(name)
+        if df is None:
+            continue
+        for i, (sid, quote) in enumerate(zip(df["source_id"], df["quote"])):
+            if sid not in seeds:
+                continue
+            if not quote:
+                rep.add(paths[name], _line(i), "quote", "a figure from a seed needs the exact phrase")
+                continue
+            key = (sid, quote)
+            if key not in verdicts:
+                verdicts[key] = seedtext.normalise(quote) in seedtext.normalised_seed(seeds[sid])
+            if not verdicts[key]:
+                misquoted.setdefault(name, set()).add(i)
+                rep.add(paths[name], _line(i), "quote", f"not found in its seed {seeds[sid].name} (after normalisation)")
+    return misquoted
+
+
+def _describe(r: cnnum.Reading) -> str:
+    return f"{r.text} ({r.scaled:g})" if r.scaled is not None else r.text
+
+
+def _value_problem(value: str, unit: str, scale: float, quote: str) -> str | None:
+    """None when the quote states `value` in `unit`, else what is wrong, in words."""
+    if cnnum.stating(quote, value, scale, unit):
+        return None
+    if unit == "year":
+        return f"{value} is not a year the quote states"
+    found = cnnum.readings(quote)
+    if any(r.kind == "year" and cnnum.matches(r, value) for r in found):
+        return f"{value} is a year in the quote, not a quantity it states"
+    v = float(value)
+    quantities = [r for r in found if r.is_quantity]
+    for r in quantities:
+        if r.scaled and v * scale != r.scaled and r.scaled / (v * scale) in (10.0**k for k in range(-12, 13) if k):
+            return (f"{value} {unit} is {v * scale:g} but the quote's {r.text} reads {r.scaled:g}: "
+                    f"the unit's magnitude (万/亿) or the value is off")
+    stated = ", ".join(_describe(r) for r in quantities) or "no quantity"
+    return f"{value} is not a number the quote states (it reads: {stated})"
+
+
+def check_values_and_qualifiers(facts, tables, paths, rep, skip: set[int] = frozenset()) -> None:
+    """Value x the unit's numeral scale is a fully scaled reading of the quote (三万米 is 30000
+    metres, never 3), a year is never the stated value, and the qualifier agrees with the words
+    attached to the number, both ways (200多 is not exact; more_than needs 多 or 余)."""
+    scale = dict(zip(tables["units"]["unit_id"], tables["units"]["numeral_scale"]))
+    script = dict(zip(tables["sources"]["source_id"], tables["sources"]["script"]))
+    rel = paths["facts"]
+    for i, row in facts.iterrows():
+        quote, value = row["quote"], row["value"]
+        if not quote or i in skip or script.get(row["source_id"]) == "english":
+            continue  # an English quote states the number in words or another magnitude
+        try:
+            float(value)
+            s = float(scale.get(row["unit"], "1") or 1)
+        except ValueError:
+            continue  # frictionless has reported it
+        problem = _value_problem(value, row["unit"], s, quote)
+        if problem:
+            rep.add(rel, _line(i), "value", problem)
+            continue
+        if row["unit"] == "year":
+            continue
+        matching = cnnum.stating(quote, value, s, row["unit"])
+        attached = [set(r.qualifiers) for r in matching]
+        qualifier = row["qualifier"]
+        if qualifier == "exact" and attached and all(attached):
+            words = sorted(set().union(*attached))
+            rep.add(rel, _line(i), "qualifier",
+                    f"exact, but the quote qualifies {matching[0].text} as {'/'.join(words)}")
+        elif qualifier in QUALIFIER_WORDS and not any(qualifier in a for a in attached):
+            text = cnnum.fold(seedtext.to_simplified(quote))
+            if not re.search(QUALIFIER_WORDS[qualifier], text):
+                rep.add(rel, _line(i), "qualifier",
+                        f"{qualifier}, but the quote has none of {QUALIFIER_WORDS[qualifier].replace('|', ' ')}")
+
+
+def check_one_to_one(pairs: pd.DataFrame, rel: str, rep) -> None:
+    """Within one programme a county is in at most one pair, on one side (2023 is one-to-one)."""
+    seen: dict[tuple[str, str], str] = {}
+    for i, row in pairs.iterrows():
+        for column in ("industrial_adcode", "mountain_adcode"):
+            key = (row["programme"], row[column])
+            if key in seen:
+                rep.add(rel, _line(i), column,
+                        f"{row[column]} is already in pair {seen[key]} of {row['programme']} (pairs are one-to-one)")
+            else:
+                seen[key] = row["pair_id"]
