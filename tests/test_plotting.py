@@ -1,74 +1,101 @@
-"""Chinese text renders with the font from requirements.txt, with no warning, and figure
-files are byte-stable."""
+"""Figures render Chinese from requirements.txt alone, export byte-stable PNGs, and leave the
+notebook's own matplotlib state alone."""
 import logging
 import warnings
 
-import matplotlib.pyplot as plt
+import matplotlib as mpl
 import pytest
-import seaborn as sns
 
-from zjcounty import plotting
-
-
-def _draw_cjk():
-    fig, ax = plt.subplots(figsize=(3, 2))
-    ax.set_title("乐清电气产业 低压电器 科创飞地 畲族 −5")
-    ax.bar(["景宁", "遂昌"], [1, 2])
-    return fig
+from zjcounty import charts, fonts, plotting
 
 
-def test_font_is_the_packaged_noto_cjk():
-    assert plotting.setup() == "Noto Sans CJK SC"
-    assert plt.rcParams["font.sans-serif"][0] == "Noto Sans CJK SC"
+def _draw(lang):
+    fig, ax = charts.new_figure(4, 2, "乐清电气产业 低压电器 科创飞地 畲族" if lang == "zh" else "Yueqing", "单位：亿元")
+    ax.bar(["景宁", "遂昌"], [1, -2])
+    charts.cite(fig, ["seed003"])
+    return charts.finish(fig, lang, note="注：−5")
 
 
-def test_no_missing_glyph_or_findfont_warning(caplog):
-    plotting.setup()
+def test_chinese_renders_with_no_missing_glyph_or_findfont_warning(caplog):
     with warnings.catch_warnings(record=True) as caught, caplog.at_level(logging.WARNING):
         warnings.simplefilter("always")
-        fig = _draw_cjk()
-        plotting.png_bytes(fig)
-        plt.close(fig)
+        with plotting.style():
+            plotting.png_bytes(_draw("zh"))
     messages = [str(w.message) for w in caught] + [r.getMessage() for r in caplog.records]
     assert not [m for m in messages if "Glyph" in m or "findfont" in m], messages
 
 
-def test_seaborn_theme_reset_is_undone_by_setup():
-    sns.set_theme()  # resets font.sans-serif to Arial first
-    plotting.setup()
-    assert plt.rcParams["font.sans-serif"][0] == "Noto Sans CJK SC"
+def test_without_the_cjk_font_the_glyphs_would_be_missing():
+    """Guards the guard: the warning test above can fail."""
+    from matplotlib.figure import Figure
 
-
-def test_without_setup_the_glyphs_would_be_missing():
-    """Guards the guard: the warning test above can fail when the font is absent."""
-    plt.rcdefaults()
-    with warnings.catch_warnings(record=True) as caught:
+    with mpl.rc_context({"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}), \
+            warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        fig = _draw_cjk()
+        fig = Figure()
+        fig.text(0.1, 0.5, "乐清电气产业")
         plotting.png_bytes(fig)
-        plt.close(fig)
     assert any("Glyph" in str(w.message) for w in caught)
-    plotting.setup()
 
 
-def test_saved_png_is_byte_stable_and_has_no_software_tag(tmp_path):
-    plotting.setup()
-    fig = _draw_cjk()
-    a = plotting.save(fig, "t", "zh", folder=tmp_path).read_bytes()
-    b = plotting.png_bytes(fig)
-    plt.close(fig)
-    assert a == b
-    assert b"matplotlib" not in a.lower()
+def test_exporting_leaves_the_backend_and_rcparams_alone(tmp_path):
+    backend, before = mpl.get_backend(), dict(mpl.rcParams)
+    before.pop("font.sans-serif")  # setup() may append the CJK fallback, nothing else
+    plotting.bilingual("t", _draw, folder=tmp_path)
+    after = dict(mpl.rcParams)
+    after.pop("font.sans-serif")
+    assert mpl.get_backend() == backend and after == before
+    assert plotting.setup() in mpl.rcParams["font.sans-serif"]
 
 
-def test_missing_font_fails_fast_with_a_clear_message(monkeypatch):
-    monkeypatch.setattr(plotting.importlib.util, "find_spec", lambda name: None)
-    with pytest.raises(plotting.FontMissingError, match="mplfonts is not installed"):
-        plotting.font_path()
+def test_a_students_rcparams_do_not_leak_into_exported_figures(tmp_path):
+    plotting.bilingual("a", _draw, folder=tmp_path / "a")
+    with mpl.rc_context({"font.size": 20, "axes.facecolor": "black", "lines.linewidth": 5}):
+        plotting.bilingual("a", _draw, folder=tmp_path / "b")
+    assert (tmp_path / "a" / "a.zh.png").read_bytes() == (tmp_path / "b" / "a.zh.png").read_bytes()
+
+
+def test_export_is_byte_stable_and_has_no_software_tag(tmp_path):
+    first = plotting.bilingual("s", _draw, folder=tmp_path / "1")
+    plotting.bilingual("s", _draw, folder=tmp_path / "2")
+    a, b = ((tmp_path / d / "s.en.png").read_bytes() for d in "12")
+    assert a == b == first.data and b"matplotlib" not in a.lower()
+    assert (tmp_path / "1" / "s.zh.png").read_bytes() != a
+
+
+def test_bilingual_shows_the_notebooks_language(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZJCOUNTY_LANG", "zh")
+    shown = plotting.bilingual("s", _draw, folder=tmp_path)
+    assert shown.data == (tmp_path / "s.zh.png").read_bytes()
+
+
+def test_every_label_can_be_set_in_the_headline_face():
+    """Headlines must not fall back to another weight: the bold face covers every label."""
+    from zjcounty.tables import load
+
+    labels = load("labels")
+    text = "".join(labels["zh"]) + "".join(labels["en"])
+    assert fonts.missing_headline_chars(text) == set()
+    assert fonts.missing_headline_chars("齉") == {"齉"}  # guards the guard: not in the subset
+
+
+def test_headline_face_is_a_static_bold_instance():
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(fonts.headline(), lazy=True)
+    assert font["OS/2"].usWeightClass == 700 and "fvar" not in font
+    assert font["name"].getDebugName(1) == fonts.HEADLINE_FAMILY
+
+
+def test_a_missing_font_package_fails_with_one_clear_message(monkeypatch):
+    monkeypatch.setattr(fonts.importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(fonts.FontMissingError, match="mplfonts is not installed"):
+        fonts.regular()
 
 
 def test_bad_language_is_refused(tmp_path):
-    fig = _draw_cjk()
+    with plotting.style():
+        fig = _draw("en")
     with pytest.raises(ValueError, match="lang must be one of"):
         plotting.save(fig, "t", "fr", folder=tmp_path)
-    plt.close(fig)
+

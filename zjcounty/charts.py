@@ -1,65 +1,194 @@
-"""Chart pieces used by several notebooks, so that every figure speaks the same visual
-language: solid bars are achieved or observed figures, hollow hatched bars are targets,
-expectations and plans, and every value label keeps its qualifier (超, 近, 多 ...)."""
+"""Chart pieces every notebook uses, so that all figures speak one visual language:
+
+- the headline states the finding (bold), the subtitle names the measure and unit;
+- solid marks are achieved or current values, hollow hatched marks are targets, expectations
+  and plans; every value label keeps its qualifier (超, 近, 多 ...) and sits on a white halo;
+- the source line is written from the rows actually drawn (`cite`), never typed by hand.
+"""
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
+from collections.abc import Mapping
 
-from .facts import NOT_ACHIEVED, stated
-from .plotting import PALETTE, add_source, wrap_text
-from .provenance import source_line
+import pandas as pd
+from matplotlib import patheffects
+from matplotlib.font_manager import FontProperties
+from matplotlib.patches import Patch
 
-TITLE_FONTSIZE = 12
+from . import fonts
+from .facts import NOT_ACHIEVED
+from .plotting import PALETTE, figure
+from .text import LANGS, source_line, stated, word
 
-
-def barh_facts(ax, rows, labels, lang: str, color: str = PALETTE["accent"], log: bool = False):
-    """Horizontal bars of facts rows (from load_facts()) labelled by `labels` (one per row).
-
-    English bars are drawn in the English display unit (亿元 -> bn yuan) so axis and labels agree."""
-    y = range(len(rows))
-    hollow = rows["kind"].isin(NOT_ACHIEVED).to_list()
-    values = rows["value"] * (rows["en_scale"] if lang == "en" else 1)
-    bars = ax.barh(list(y), values, color=[("none" if h else color) for h in hollow],
-                   edgecolor=color, hatch=None, linewidth=1.2)
-    for bar, h in zip(bars, hollow):
-        if h:
-            bar.set_hatch("///")
-    ax.set_yticks(list(y), labels)
-    ax.invert_yaxis()
-    if log:
-        ax.set_xscale("log")
-    for bar, (_, r) in zip(bars, rows.iterrows()):
-        ax.annotate(stated(r, lang), (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-                    xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
-    ax.margins(x=0.42)
-    ax.grid(axis="y", visible=False)
-    return bars
+TITLE_SIZE = 12.5
+SUBTITLE_SIZE = 9
+NOTE_SIZE = 7.5
+SOURCE_SIZE = 7
+HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
 
 
-def finish(fig, source_ids, lang: str, note: str | None = None):
-    """Source line (and an optional note above it) under the figure; returns fig."""
-    text = source_line(source_ids, lang)
-    if note:
-        text = f"{note}\n{text}"
-    add_source(fig, text)
+# --- text layout ----------------------------------------------------------------------------
+
+def _em(token: str) -> float:
+    """Width in ems: a CJK character is one em, anything else a little over half."""
+    import unicodedata
+
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.56 for c in token)
+
+
+def _tokens(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+", text)
+
+
+def _greedy(tokens: list[str], width: float) -> list[str]:
+    lines, line, used = [], "", 0.0
+    for tok in tokens:
+        w = _em(tok)
+        if used + w > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = tok.lstrip(), _em(tok.lstrip())
+        else:
+            line, used = line + tok, used + w
+    lines.append(line.rstrip())
+    return lines
+
+
+def wrap(text: str, width_em: float, balanced: bool = False) -> list[str]:
+    """Wrap at spaces or between CJK characters. `balanced` evens out the lines (no orphan word
+    on the last line of a headline), like CSS `text-wrap: balance`."""
+    out = []
+    for para in text.split("\n"):
+        tokens = _tokens(para)
+        lines = _greedy(tokens, width_em)
+        if balanced and len(lines) > 1:
+            lo, hi = 1.0, width_em
+            while hi - lo > 0.25:  # narrowest width that still needs no more lines
+                mid = (lo + hi) / 2
+                if len(_greedy(tokens, mid)) <= len(lines):
+                    hi = mid
+                else:
+                    lo = mid
+            lines = _greedy(tokens, hi)
+        out += lines
+    return out
+
+
+# --- figure frame -----------------------------------------------------------------------------
+
+def _state(fig) -> dict:
+    if not hasattr(fig, "_zj"):
+        fig._zj = {"top": 0.0, "bottom": 0.0, "sources": []}
+    return fig._zj
+
+
+def _reserve(fig) -> None:
+    s = _state(fig)
+    fig.get_layout_engine().set(rect=(0, s["bottom"], 1, 1 - s["bottom"] - s["top"]))
+
+
+def new_figure(width: float, height: float, title: str, subtitle: str | None = None, **subplots):
+    """A figure with the finding as a bold headline and the measure as a subtitle, both set
+    left over the whole figure; returns (fig, axes) like plt.subplots."""
+    fig = figure(width, height)
+    width_pt, height_pt = width * 72, height * 72
+    head = wrap(title, width_pt / TITLE_SIZE - 1.5, balanced=True)
+    sub = wrap(subtitle, width_pt / SUBTITLE_SIZE - 2) if subtitle else []
+    y = 1 - 8 / height_pt
+    bold = FontProperties(fname=str(fonts.headline()), size=TITLE_SIZE)
+    fig.text(8 / width_pt, y, "\n".join(head), ha="left", va="top", fontproperties=bold,
+             color=PALETTE["ink"], linespacing=1.2)
+    y -= len(head) * TITLE_SIZE * 1.2 / height_pt + 3 / height_pt
+    if sub:
+        fig.text(8 / width_pt, y, "\n".join(sub), ha="left", va="top", fontsize=SUBTITLE_SIZE,
+                 color=PALETTE["muted"], linespacing=1.3)
+        y -= len(sub) * SUBTITLE_SIZE * 1.3 / height_pt
+    _state(fig)["top"] = 1 - y + 6 / height_pt
+    _reserve(fig)
+    axes = fig.subplots(**subplots)
+    return fig, axes
+
+
+def cite(fig, rows) -> None:
+    """Record that `rows` (facts or any table with source_id) are drawn on `fig`."""
+    ids = rows["source_id"] if isinstance(rows, pd.DataFrame) else rows
+    _state(fig)["sources"].extend(i for i in ids if isinstance(i, str) and i)
+
+
+def finish(fig, lang: str, note: str | None = None, layers=()):
+    """Write the note (caveats) and the source line under the figure and return it.
+
+    The sources are those of the rows drawn (`cite`), then `layers`: sources of what is drawn
+    but not a row of a table, such as the map's boundaries. A figure with nothing cited raises."""
+    ids = [*_state(fig)["sources"], *layers]
+    if not ids:
+        raise ValueError("finish(): nothing was cited; pass the drawn rows to cite() or layers=")
+    width_pt, height_pt = (x * 72 for x in fig.get_size_inches())
+    lines = wrap(source_line(ids, lang), width_pt / SOURCE_SIZE - 3)
+    notes = wrap(note, width_pt / NOTE_SIZE - 3) if note else []
+    fig.text(8 / width_pt, 4 / height_pt, "\n".join(lines), ha="left", va="bottom", fontsize=SOURCE_SIZE,
+             color=PALETTE["muted"], linespacing=1.3)
+    h = len(lines) * SOURCE_SIZE * 1.3 + 8
+    if notes:
+        fig.text(8 / width_pt, h / height_pt, "\n".join(notes), ha="left", va="bottom", fontsize=NOTE_SIZE,
+                 color=PALETTE["ink"], linespacing=1.3)
+        h += len(notes) * NOTE_SIZE * 1.3 + 4
+    _state(fig)["bottom"] = (h + 4) / height_pt
+    _reserve(fig)
     return fig
 
 
-def legend_kinds(ax, labels, color: str = PALETTE["accent"], **kw):
-    """Legend explaining solid (achieved) versus hatched (target/expected) bars."""
-    from matplotlib.patches import Patch
+# --- marks ------------------------------------------------------------------------------------
 
-    handles = [Patch(facecolor=color, edgecolor=color, label=labels["achieved"]),
-               Patch(facecolor="none", edgecolor=color, hatch="///", label=labels["not_achieved"])]
-    kw = {"loc": "lower right", "bbox_to_anchor": (1.0, 1.0), "ncols": 2, **kw}  # above the axes: never over a bar
-    ax.legend(handles=handles, frameon=False, fontsize=8, **kw)
+def value_label(ax, x, y, text: str, **kw):
+    """A value label on a white halo, so no gridline or bar edge runs through it."""
+    kw = {"xytext": (4, 0), "textcoords": "offset points", "va": "center", "fontsize": 8.5,
+          "color": PALETTE["ink"], **kw}
+    return ax.annotate(text, (x, y), path_effects=HALO, **kw)
 
 
-def new_figure(width: float = 7.0, height: float = 3.6, title: str | None = None, **subplots):
-    """A constrained-layout figure; the title goes top left over the whole figure, so long
-    titles are never cut by the axes' width."""
-    fig, ax = plt.subplots(figsize=(width, height), layout="constrained", **subplots)
-    if title:
-        lines = wrap_text(title, width * 72 / TITLE_FONTSIZE - 1)  # the PNG is not cropped to fit: wrap
-        fig.suptitle("\n".join(lines), x=0.01, ha="left", fontsize=TITLE_FONTSIZE)
-    return fig, ax
+def barh(ax, rows: pd.DataFrame, labels: Mapping[str, str] | str, lang: str, color: str = PALETTE["data"],
+         scale: bool = True):
+    """Horizontal bars of facts rows with their stated values as labels.
+
+    `labels` maps each row's fact_id to its bar label (or names a column of `rows`), so a label
+    cannot land on the wrong bar; a fact without a label, or a label without a fact, raises.
+    Targets, expectations and plans are hollow and hatched. English bars use the English display
+    unit (亿元 -> bn yuan) so bars and labels agree. The rows are cited for the source line."""
+    if isinstance(labels, str):
+        names = list(rows[labels])
+    else:
+        ids = list(rows["fact_id"])
+        missing, extra = [i for i in ids if i not in labels], [k for k in labels if k not in ids]
+        if missing or extra:
+            raise KeyError(f"barh(): facts without a label {missing}; labels without a fact {extra}")
+        names = [labels[i] for i in ids]
+    values = rows["value"] * (rows["en_scale"] if lang == "en" and scale else 1)
+    y = list(range(len(rows)))
+    promised = rows["kind"].isin(NOT_ACHIEVED).to_list()
+    bars = ax.barh(y, values, color=["white" if p else color for p in promised], edgecolor=color,
+                   linewidth=1.0, height=0.62)
+    for bar, p in zip(bars, promised):
+        if p:
+            bar.set_hatch("////")
+    ax.set_yticks(y, names)
+    ax.invert_yaxis()
+    for bar, (_, row) in zip(bars, rows.iterrows()):
+        value_label(ax, bar.get_width(), bar.get_y() + bar.get_height() / 2, stated(row, lang))
+    ax.spines[["bottom", "left"]].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.set_xticks([])
+    ax.set_xlim(0, float(values.max()) * 1.35)
+    cite(ax.figure, rows)
+    return bars
+
+
+def legend_kinds(ax, lang: str, color: str = PALETTE["data"], **kw):
+    """Legend: solid = achieved or current, hollow hatched = target, expectation or plan."""
+    handles = [Patch(facecolor=color, edgecolor=color, label=word("achieved", lang)),
+               Patch(facecolor="white", edgecolor=color, hatch="////", label=word("not_achieved", lang))]
+    kw = {"loc": "lower right", "bbox_to_anchor": (1.0, 1.0), "ncols": 2, "fontsize": 8, **kw}
+    return ax.legend(handles=handles, frameon=False, **kw)
+
+
+__all__ = ["LANGS", "barh", "cite", "finish", "legend_kinds", "new_figure", "value_label", "wrap"]

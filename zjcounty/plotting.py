@@ -1,91 +1,127 @@
-"""One plotting setup for every notebook: a CJK font from requirements.txt alone, one theme,
-and figure export that is byte-identical from run to run.
+"""One house style for every figure, and export that is byte-identical from run to run.
 
-The font is the Noto Sans CJK SC file inside the mplfonts wheel, registered in-process;
-nothing is copied into the venv and no system font is needed. seaborn.set_theme() resets
-font.sans-serif, so the theme is set here with the font passed through it.
+The notebook is left alone: no backend is switched and pyplot is never used here. Figures are
+`matplotlib.figure.Figure` objects drawn inside `style()`, a temporary rc context, so the house
+style never leaks into a student's own plots and a student's rcParams never leak into the
+exported figures. `setup()` only registers the CJK fonts (so a student's own Chinese labels
+render too) and appends the CJK face to the sans-serif fallback list.
 """
 from __future__ import annotations
 
-import importlib.util
 import io
-import re
-import unicodedata
+from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
-import matplotlib
+import matplotlib as mpl
+from matplotlib import font_manager
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")  # figures are rendered to PNG bytes and shown as images
+from . import fonts
+from .paths import figures_dir
+from .text import LANGS, current_lang
 
-import matplotlib.pyplot as plt  # noqa: E402
-import seaborn as sns  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-
-from .paths import FIGURES  # noqa: E402
-
-FONT_FILE = "NotoSansCJKsc-Regular.otf"
-LANGS = ("zh", "en")
 DPI = 150
-PALETTE = {"mountain": "#3a7d44", "industrial": "#c0504d", "accent": "#1f4e79", "neutral": "#a6a6a6"}
-# One colour per theme, the same in every figure: pairing is green like the mountain side.
-THEME_COLOURS = {"industry_upgrading": PALETTE["industrial"], "innovation_services": PALETTE["accent"],
-                 "county_pairing": PALETTE["mountain"], "context": PALETTE["neutral"]}
 
-
-class FontMissingError(RuntimeError):
-    pass
-
-
-def font_path() -> Path:
-    """The CJK font file shipped in the mplfonts wheel, found without importing mplfonts."""
-    spec = importlib.util.find_spec("mplfonts")
-    if spec is None or not spec.submodule_search_locations:
-        raise FontMissingError("mplfonts is not installed: run `make` (it installs requirements.txt)")
-    path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / FONT_FILE
-    if not path.is_file():
-        raise FontMissingError(f"{path} is missing: the mplfonts wheel no longer ships {FONT_FILE}")
-    return path
-
+# One meaning per colour in every figure (Okabe–Ito, safe for colour-blind readers):
+PALETTE = {
+    "industrial": "#0072B2",  # blue: the industrial county of a pair (工业大县)
+    "mountain": "#E69F00",  # orange: the mountain county (山区县)
+    "industry_upgrading": "#009E73",  # bluish green: theme 1
+    "innovation_services": "#CC79A7",  # reddish purple: theme 2
+    "county_pairing": "#D55E00",  # vermillion: theme 3
+    "context": "#999999",  # grey: context figures
+    "data": "#4d5d6c",  # slate: a measure shown on its own
+    "highlight": "#1a1a1a",  # near black: the bar or point the headline is about
+    "before": "#b8b8b8",  # light grey: the earlier value of a before/after pair
+    "ink": "#333333",  # text
+    "muted": "#6b6b6b",  # subtitles, notes, sources
+    "grid": "#e4e4e4",
+}
+THEME_COLOURS = {t: PALETTE[t] for t in ("industry_upgrading", "innovation_services", "county_pairing", "context")}
 
 _FAMILY: str | None = None
 
 
 def setup() -> str:
-    """Register the font and set the theme; returns the font family name. Safe to call twice."""
+    """Register the CJK faces with matplotlib and return the regular family name. Safe to
+    call twice. Appends the CJK family to the sans-serif fallbacks so a student's own Chinese
+    labels render; changes nothing else."""
     global _FAMILY
     if _FAMILY is None:
-        path = font_path()
+        path = fonts.regular()
         font_manager.fontManager.addfont(str(path))
         _FAMILY = font_manager.FontProperties(fname=str(path)).get_name()
-    rc = {
-        "font.family": "sans-serif",
-        "font.sans-serif": [_FAMILY, "DejaVu Sans"],
-        "axes.unicode_minus": False,
-        "figure.dpi": DPI,
-        "savefig.dpi": DPI,
-        "svg.hashsalt": "zjcounty",
-        "axes.titlelocation": "left",
-        "axes.titlesize": 12,
-        "axes.titleweight": "normal",  # the font ships one weight: bold would log a findfont warning
-    }
-    sns.set_theme(style="whitegrid", font=_FAMILY, rc=rc)
+        if _FAMILY not in mpl.rcParams["font.sans-serif"]:
+            mpl.rcParams["font.sans-serif"] = [*mpl.rcParams["font.sans-serif"], _FAMILY]
     return _FAMILY
 
 
-def png_bytes(fig) -> bytes:
+def house_style() -> dict:
+    """The rc settings of every exported figure."""
+    family = setup()
+    return {
+        "font.family": "sans-serif",
+        "font.sans-serif": [family, "DejaVu Sans"],
+        "font.size": 9,
+        "axes.unicode_minus": False,
+        "figure.dpi": DPI,
+        "savefig.dpi": DPI,
+        "figure.facecolor": "white",
+        "axes.facecolor": "white",
+        "axes.edgecolor": PALETTE["muted"],
+        "axes.linewidth": 0.6,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": False,
+        "axes.titlesize": 9.5,
+        "axes.titleweight": "normal",
+        "axes.titlelocation": "left",
+        "axes.titlecolor": PALETTE["ink"],
+        "axes.labelsize": 8.5,
+        "axes.labelcolor": PALETTE["muted"],
+        "xtick.labelsize": 8,
+        "ytick.labelsize": 8.5,
+        "xtick.color": PALETTE["muted"],
+        "ytick.color": PALETTE["ink"],
+        "xtick.major.width": 0.6,
+        "ytick.major.width": 0.6,
+        "grid.color": PALETTE["grid"],
+        "grid.linewidth": 0.6,
+        "legend.frameon": False,
+        "legend.fontsize": 8,
+        "hatch.linewidth": 0.8,
+        "svg.hashsalt": "zjcounty",
+    }
+
+
+@contextmanager
+def style():
+    """Draw inside this: the house style, undone on exit."""
+    with mpl.rc_context(house_style()):
+        yield
+
+
+def figure(width: float, height: float, **kwargs) -> Figure:
+    """A constrained-layout Figure that pyplot does not know about (call inside `style()`)."""
+    return Figure(figsize=(width, height), layout="constrained", **kwargs)
+
+
+def png_bytes(fig: Figure) -> bytes:
     """The figure as PNG without the Software tag (it embeds the matplotlib version).
 
-    No bbox_inches="tight": constrained layout already fits everything inside the figure
-    (add_source reserves room for the source line), and a tight bbox would draw it twice."""
+    No bbox_inches="tight": constrained layout already fits everything inside the figure,
+    and a tight bounding box would draw it twice."""
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     return buf.getvalue()
 
 
-def save(fig, stem: str, lang: str, folder: Path = FIGURES) -> Path:
-    """Write figures/<stem>.<lang>.png, returning the path."""
+def save(fig: Figure, stem: str, lang: str, folder: Path | None = None) -> Path:
+    """Write <folder>/<stem>.<lang>.png (folder: figures_dir()), only if the bytes changed."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    folder = Path(folder) if folder else figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{stem}.{lang}.png"
     data = png_bytes(fig)
@@ -94,51 +130,18 @@ def save(fig, stem: str, lang: str, folder: Path = FIGURES) -> Path:
     return path
 
 
-SOURCE_FONTSIZE = 7
-
-
-def wrap_text(text: str, width_em: float) -> list[str]:
-    """Wrap at spaces or between CJK characters, counting a CJK character as one em and
-    any other as half, so Chinese and English lines fill the same width."""
-    lines = []
-    for para in text.split("\n"):
-        line, used = "", 0.0
-        for token in re.findall(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+", para):
-            w = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in token)
-            if used + w > width_em and line.strip():
-                lines.append(line.rstrip())
-                line, used = token.lstrip(), w
-            else:
-                line, used = line + token, used + w
-        lines.append(line.rstrip())
-    return lines
-
-
-def add_source(fig, text: str) -> None:
-    """A source line at the bottom of the figure, wrapped to its width, with room reserved
-    for it in the constrained layout so nothing overlaps or falls outside the PNG."""
-    width_in, height_in = fig.get_size_inches()
-    lines = wrap_text(text, width_in * 72 / SOURCE_FONTSIZE - 2)
-    text_h = (len(lines) * SOURCE_FONTSIZE * 1.35 + 6) / 72 / height_in
-    fig.get_layout_engine().set(rect=(0, text_h, 1, 1 - text_h))
-    fig.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=SOURCE_FONTSIZE, color="#555555",
-             linespacing=1.35)
-
-
-def bilingual(stem: str, draw, *, show: str = "en", folder: Path = FIGURES):
-    """Draw a figure once per language with `draw(lang) -> Figure`, export both, show one.
-
-    Returns an IPython Image of the shown language (its bytes are the exported file's), so
-    the notebook output and figures/ cannot drift apart.
-    """
+def bilingual(stem: str, draw: Callable[[str], Figure], *, show: str | None = None, folder: Path | None = None):
+    """Draw a figure once per language with `draw(lang) -> Figure`, export both, and return
+    the one in the notebook's language (`show`, default current_lang()) as an image whose bytes
+    are the exported file's, so the notebook and figures/ cannot drift apart."""
     from IPython.display import Image
 
-    setup()
+    show = show or current_lang()
     shown = None
     for lang in LANGS:
-        fig = draw(lang)
-        path = save(fig, stem, lang, folder)
-        plt.close(fig)
+        with style():
+            fig = draw(lang)
+            path = save(fig, stem, lang, folder)
         if lang == show:
             shown = Image(data=path.read_bytes(), format="png")
     return shown
