@@ -1,5 +1,5 @@
 """The offline guard refuses connections. That it is active in every executed kernel is
-shown by the probe notebook in tests/test_reproduce.py."""
+shown by the probe notebook in tests/test_rerun.py."""
 import subprocess
 import sys
 

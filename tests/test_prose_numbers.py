@@ -5,8 +5,7 @@ import re
 
 import pytest
 
-from zjcounty.execute import notebooks
-from zjcounty.paths import NOTEBOOKS
+from zjcounty.paths import NOTEBOOKS, notebooks
 
 NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 STRIP = [

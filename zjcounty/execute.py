@@ -1,71 +1,99 @@
 """Run notebooks top to bottom and store them so that a rerun on unchanged data is
-byte-identical: `make` and the reproducibility test both go through here.
+byte-identical: `make` and the tests both go through `execute()`.
 
-Execution timestamps that nbconvert writes into every cell's metadata are cleared; the
-kernelspec and cell tags are kept. PYTHONHASHSEED is fixed for the kernel so any set
-printed by a cell comes out in the same order every run.
+What makes a stored notebook stable:
+- the kernel runs with PYTHONHASHSEED=0 (a printed set comes out in the same order);
+- stream outputs are coalesced (the kernel flushes stdout on a timer, so one print could
+  otherwise arrive as one message or two depending on timing);
+- the execution timestamps nbclient writes into every cell's metadata are cleared
+  (kernelspec and cell tags are kept).
+
+Every kernel also loads the IPython extension `zjcounty.offline` before the first cell, so a
+notebook that tries to reach the network fails loudly instead of quietly depending on it.
 """
 from __future__ import annotations
 
 import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
-from nbconvert.preprocessors import ClearMetadataPreprocessor, ExecutePreprocessor
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+from nbconvert.preprocessors import ClearMetadataPreprocessor
 
 TIMEOUT_S = 120
+# Loaded before the first cell (not stored, not counted). The kernel's own log is quietened:
+# its only message here is a note that local loopback messaging is unencrypted.
+KERNEL_ARGS = ["--InteractiveShellApp.extensions=['zjcounty.offline']", "--IPKernelApp.log_level=ERROR"]
 
 
-# Run in the kernel before the first cell (not stored, not counted): no network from here on.
-# The kernel's own log is quietened: its only message here is a note that its local
-# loopback messaging is unencrypted, which is expected and alarms newcomers.
-KERNEL_ARGS = ["--InteractiveShellApp.exec_lines=['__import__(\"zjcounty.offline\").offline.block()']",
-               "--IPKernelApp.log_level=ERROR"]
+class NotebookFailed(RuntimeError):
+    """A cell raised: the message names the cell (1-based, as JupyterLab counts) and the error."""
 
 
-def execute(path: Path) -> Path:
-    """Execute notebook `path` offline in its own folder and save it in place."""
-    os.environ["PYTHONHASHSEED"] = "0"
-    path = Path(path)
-    nb = nbformat.read(path, as_version=4)
-    # coalesce_streams: the kernel flushes stdout on a timer, so one print can arrive as two
-    # stream messages or one depending on timing; merged, the stored output is the same every run.
-    ExecutePreprocessor(timeout=TIMEOUT_S, kernel_name="python3", extra_arguments=KERNEL_ARGS,
-                        coalesce_streams=True).preprocess(
-        nb, {"metadata": {"path": str(path.parent)}}
-    )
+def kernel_env(figures: Path | None = None, lang: str | None = None) -> dict[str, str]:
+    """The environment a notebook kernel runs in: this process's, plus the fixed hash seed
+    and, when given, where figures are written and which language the notebook shows."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    if figures is not None:
+        env["ZJCOUNTY_FIGURES"] = str(figures)
+    if lang is not None:
+        env["ZJCOUNTY_LANG"] = lang
+    return env
+
+
+def run(nb: nbformat.NotebookNode, folder: Path, env: dict[str, str]) -> nbformat.NotebookNode:
+    """Execute `nb` in a fresh offline kernel whose working folder is `folder`; returns it
+    with outputs and without volatile metadata. Raises NotebookFailed naming the cell."""
+    client = NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", extra_arguments=KERNEL_ARGS,
+                            coalesce_streams=True, resources={"metadata": {"path": str(folder)}})
+    try:
+        client.execute(env=env)
+    except CellExecutionError as e:
+        index = next((i for i, c in enumerate(nb.cells) for o in c.get("outputs", [])
+                      if o.get("output_type") == "error"), None)
+        where = f"cell {index + 1}" if index is not None else "a cell"
+        raise NotebookFailed(f"{where}: {e.ename}: {e.evalue}") from None
     ClearMetadataPreprocessor(
         enabled=True, clear_notebook_metadata=False, preserve_cell_metadata_mask={"tags"}
     ).preprocess(nb, {})
-    path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
-    return path
+    return nb
 
 
-def _run_one(path: Path) -> tuple[Path, str | None]:
-    from nbclient.exceptions import CellExecutionError
+def dumps(nb: nbformat.NotebookNode) -> str:
+    """The stored form of a notebook (nbformat's JSON and a final newline)."""
+    return nbformat.writes(nb) + "\n"
 
+
+def execute(path: Path, out: Path | None = None, env: dict[str, str] | None = None) -> Path:
+    """Execute notebook `path` (working folder: its own) and write it to `out` (default: in
+    place). Nothing is written when a cell fails."""
+    path = Path(path)
+    nb = run(nbformat.read(path, as_version=4), path.parent, env or kernel_env())
+    target = Path(out) if out else path
+    target.write_text(dumps(nb), encoding="utf-8")
+    return target
+
+
+def _run_one(job: tuple[Path, dict[str, str] | None]) -> tuple[Path, str | None]:
+    path, env = job
     print(f"executing {path}", flush=True)
     try:
-        execute(path)
-    except CellExecutionError as e:
-        return path, f"{e.ename}: {e.evalue}"
+        execute(path, env=env)
+    except NotebookFailed as e:
+        return path, str(e)
     return path, None
 
 
-def execute_all(paths, jobs: int = 2) -> list[tuple[Path, str]]:
-    """Execute notebooks in place, `jobs` at a time (each has its own kernel, so order does not
-    matter); returns (notebook, error) for every notebook that failed."""
-    paths = [Path(p) for p in paths]
-    if jobs <= 1 or len(paths) <= 1:
-        results = [_run_one(p) for p in paths]
+def execute_all(paths, jobs: int | None = None, env: dict[str, str] | None = None) -> list[tuple[Path, str]]:
+    """Execute notebooks in place, `jobs` at a time (default: one per core; each has its own
+    kernel, so order does not matter); returns (notebook, error) for every notebook that failed."""
+    work = [(Path(p), env) for p in paths]
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(work) <= 1:
+        results = [_run_one(w) for w in work]
     else:
-        from concurrent.futures import ProcessPoolExecutor
-
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_run_one, paths))
+            results = list(pool.map(_run_one, work))
     return [(p, err) for p, err in results if err]
-
-
-def notebooks(folder: Path) -> list[Path]:
-    """The project's notebooks in reading order: NN-slug.ipynb, checkpoints excluded."""
-    return sorted(p for p in Path(folder).glob("[0-9][0-9]-*.ipynb") if ".ipynb_checkpoints" not in p.parts)
