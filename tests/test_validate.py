@@ -82,7 +82,7 @@ def _truncate(d):
     (lambda d: (d / "regions.csv").write_text("adcode,name,level\n330000,x,province\n", encoding="utf-8"),
      "data/regions.csv:1: -: header does not match the schema: missing ['name_zh', 'name_en']; unexpected ['name']"),
     (lambda d: (d / "regions.csv").write_text((d / "regions.csv").read_text(encoding="utf-8") + "331200,x\n", encoding="utf-8"),
-     "data/regions.csv:14: -: has 2 fields, the header has 4"),
+     f"data/regions.csv:{len(_rows(DATA / 'regions.csv')) + 1}: -: has 2 fields, the header has 4"),
     (lambda d: (d / "datapackage.json").write_text("{not json", encoding="utf-8"),
      "data/datapackage.json:0: -: not a readable Data Package descriptor"),
 ])
@@ -144,12 +144,20 @@ CELL_FAULTS = [
     ("facts.csv", "F003", "qualifier", "exact", "qualifier: exact, but the quote qualifies 200 as more_than"),
     ("facts.csv", "F051", "qualifier", "exact", "qualifier: exact, but the quote qualifies 50 as more_than"),
     ("facts.csv", "F034", "qualifier", "more_than", "qualifier: more_than, but the quote has none of 多 余"),
-    ("counties.csv", "330102", "mountain26_2021", "yes", "mountain26_2021: 'yes' is not a boolean"),
-    ("counties.csv", "330105", "adcode", "33010", "adcode: '33010' does not match"),
+    ("counties.csv", "330102", "kind", "borough", "kind: 'borough' is not one of"),
+    ("pairs.csv", "P03", "pair_id", "P3", "pair_id: 'P3' does not match ^P\\d{2}$"),
     ("pairs.csv", "P02", "mountain_adcode", "330999", "mountain_adcode: '330999' is not a adcode in counties.csv"),
     ("units.csv", "cny", "numeral_scale", "7", "numeral_scale: '7' is not one of"),
     # a non-integer in an integer column
     ("instruments.csv", "330382", "since_year", "2019.5", "since_year: '2019.5' is not an integer"),
+    # periods: blank exactly when not stated; 'as of publication' is the publication month
+    ("facts.csv", "F014", "ref_period", "2022", "ref_period: '2022' given, but period_basis is not_stated: leave it blank"),
+    ("facts.csv", "F016", "ref_period", "", "ref_period: blank, but period_basis is stated"),
+    ("facts.csv", "F040", "ref_period", "2025", "ref_period: '2025' is not the publication month 2026-01 (period_basis publication)"),
+    # a company's global total never sits under a county; an aggregate never reads as the province
+    ("facts.csv", "F071", "adcode", "330481", "adcode: '330481' given for a company-wide figure (scope company_wide)"),
+    ("facts.csv", "F109", "adcode", "330000", "adcode: '330000' is not a group code (G-…) but scope is group"),
+    ("pairs.csv", "P06", "status", "named", "status: named does not fit the evidence joint_project_in_pairing_article"),
 ]
 
 
@@ -208,3 +216,22 @@ def test_a_bad_file_gives_one_line_no_traceback_and_exit_1(data_copy):
     assert bad.returncode == 1
     assert bad.stdout == f"{data_copy}/facts.csv:1: -: not valid UTF-8 (byte 0xff at offset 0)\n"
     assert "Traceback" not in bad.stderr
+
+
+def test_a_census_unit_whose_territory_changed_cannot_map_to_a_current_code(data_copy):
+    path = data_copy / "census_units.csv"
+    rows = _rows(path)
+    i = next(n for n, r in enumerate(rows) if r[:2] == ["2020", "330110"])  # 余杭区 before the 2021 split
+    rows[i][rows[0].index("adcode")] = "330110"
+    _write(path, rows)
+    assert f"data/census_units.csv:{i + 1}: adcode: '330110' given for a changed unit: its territory is not today's" \
+        in _lines(data_copy)
+
+
+def test_a_derived_list_member_must_say_how(data_copy):
+    path = data_copy / "mountain_lists.csv"
+    rows = _rows(path)
+    i = next(n for n, r in enumerate(rows) if r[0] == "mountain_island22_2025")
+    rows[i][rows[0].index("note")] = ""
+    _write(path, rows)
+    assert _lines(data_copy) == [f"data/mountain_lists.csv:{i + 1}: note: a derived member needs the derivation"]

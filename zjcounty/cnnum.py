@@ -25,7 +25,7 @@ _CN = "零〇一二两三四五六七八九十百千万亿"
 
 # Qualifier words and the qualifier they mean. Prefixes stand right before the number; suffixes
 # right after it, its magnitude word or its measure word. Longest words are tried first.
-PREFIX = {"超过": "over", "超出": "over", "超": "over", "逾": "over", "突破": "over", "破": "over",
+PREFIX = {"超过": "over", "超出": "over", "超": "over", "逾": "over", "突破": "over", "破": "over", "迈过": "over",
           "将近": "nearly", "接近": "nearly", "逼近": "nearly", "近": "nearly",
           "大约": "approx", "约为": "approx", "约": "approx",
           "至少": "at_least", "不少于": "at_least", "上": "at_least",

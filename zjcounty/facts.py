@@ -8,18 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .areas import areas
 from .tables import load
 from .text import stated
 
 # Kinds that are not achieved results: drawn hollow in charts, flagged in tables.
 NOT_ACHIEVED = ("target", "expected", "plan")
-
-
-def areas() -> pd.DataFrame:
-    """Counties and regions in one lookup of adcode -> Chinese and English name."""
-    c = load("counties")[["adcode", "name_zh", "name_en"]]
-    r = load("regions")[["adcode", "name_zh", "name_en"]]
-    return pd.concat([c, r], ignore_index=True).rename(columns={"name_zh": "area_zh", "name_en": "area_en"})
 
 
 def load_facts() -> pd.DataFrame:
@@ -31,7 +25,8 @@ def load_facts() -> pd.DataFrame:
         columns={"unit_id": "unit", "name_zh": "unit_zh", "name_en": "unit_en"})
     src = load("sources")[["source_id", "publisher", "publisher_en", "pub_date", "script", "quality"]]
     out = f.merge(ind, on="indicator", how="left").merge(units, on="unit", how="left")
-    out = out.merge(areas(), on="adcode", how="left").merge(src, on="source_id", how="left")
+    names = areas()[["name_zh", "name_en"]].rename(columns={"name_zh": "area_zh", "name_en": "area_en"})
+    out = out.merge(names, left_on="adcode", right_index=True, how="left").merge(src, on="source_id", how="left")
     if len(out) != len(f):
         raise AssertionError("a join duplicated facts: check key uniqueness in data/")
     return out

@@ -14,10 +14,10 @@ import pandas as pd
 from . import cnnum, seedtext
 
 # Tables whose rows carry the exact phrase of their source (columns quote and source_id).
-QUOTED = ("facts", "pairs", "cases", "instruments")
+QUOTED = ("facts", "pairs", "cases", "instruments", "events", "mountain_lists")
 # A qualifier other than exact must have one of its words somewhere in the quote.
 QUALIFIER_WORDS = {
-    "nearly": "近|将近|接近|逼近", "over": "超|突破|逾|破|\\+", "more_than": "多|余",
+    "nearly": "近|将近|接近|逼近", "over": "超|突破|逾|破|迈过|\\+", "more_than": "多|余",
     "at_least": "以上|上百|上千|上万|至少|不少于", "approx": "约|左右|上下", "scale": "级|千亿|百亿|万亿",
     "at_most": "内|以内|以下|前|不超过|不到|不足|最多",
 }
@@ -34,12 +34,20 @@ def check(tables: dict[str, pd.DataFrame], paths: dict[str, str], root: Path, re
     facts = tables.get("facts")
     if facts is not None:
         check_units(facts, tables, paths, rep)
+        check_scope(facts, paths["facts"], rep)
+        if "sources" in tables:
+            check_periods(facts, tables["sources"], paths["facts"], rep)
+    if "census_units" in tables:
+        check_census_units(tables["census_units"], tables, paths, rep)
+    if "mountain_lists" in tables:
+        check_memberships(tables["mountain_lists"], paths["mountain_lists"], rep)
     seeds = check_seed_files(tables, paths, root, rep)
     misquoted = check_quotes(tables, paths, seeds, rep)
     if facts is not None and {"units", "sources"} <= tables.keys():
         check_values_and_qualifiers(facts, tables, paths, rep, skip=misquoted.get("facts", set()))
     if "pairs" in tables:
         check_one_to_one(tables["pairs"], paths["pairs"], rep)
+        check_pair_status(tables["pairs"], paths["pairs"], rep)
 
 
 def check_areas(tables, paths, rep) -> None:
@@ -48,7 +56,8 @@ def check_areas(tables, paths, rep) -> None:
     if not {"counties", "regions"} <= tables.keys():
         return
     known = set(tables["counties"]["adcode"]) | set(tables["regions"]["adcode"])
-    for name, columns in (("facts", ("adcode",)), ("cases", ("adcode", "partner_adcode")), ("instruments", ("adcode",))):
+    for name, columns in (("facts", ("adcode",)), ("cases", ("adcode", "partner_adcode")), ("instruments", ("adcode",)),
+                          ("events", ("adcode",)), ("census_units", ("adcode",))):
         df = tables.get(name)
         for column in columns if df is not None else ():
             for i, code in df[column].items():
@@ -168,7 +177,7 @@ def check_values_and_qualifiers(facts, tables, paths, rep, skip: set[int] = froz
             text = cnnum.fold(seedtext.to_simplified(quote))
             if not re.search(QUALIFIER_WORDS[qualifier], text):
                 rep.add(rel, _line(i), "qualifier",
-                        f"{qualifier}, but the quote has none of {QUALIFIER_WORDS[qualifier].replace('|', ' ')}")
+                        f"{qualifier}, but the quote has none of {QUALIFIER_WORDS[qualifier].replace('|', ' ').replace(chr(92), '')}")
 
 
 def check_one_to_one(pairs: pd.DataFrame, rel: str, rep) -> None:
@@ -182,3 +191,65 @@ def check_one_to_one(pairs: pd.DataFrame, rel: str, rep) -> None:
                         f"{row[column]} is already in pair {seen[key]} of {row['programme']} (pairs are one-to-one)")
             else:
                 seen[key] = row["pair_id"]
+
+
+def check_scope(facts: pd.DataFrame, rel: str, rep) -> None:
+    """A company-wide figure has no area; a group figure has a group code; any other has an area
+    code, so a company's global total never sits under a county and an aggregate never reads as
+    the province."""
+    for i, (scope, code) in enumerate(zip(facts["scope"], facts["adcode"])):
+        if scope == "company_wide" and code:
+            rep.add(rel, _line(i), "adcode", f"{code!r} given for a company-wide figure (scope company_wide): leave it blank")
+        elif scope == "group" and not code.startswith("G-"):
+            rep.add(rel, _line(i), "adcode", f"{code!r} is not a group code (G-…) but scope is group")
+        elif scope in ("area", "entity") and (not code or code.startswith("G-")):
+            rep.add(rel, _line(i), "adcode", f"{code!r} is not an area code but scope is {scope}")
+
+
+def check_periods(facts: pd.DataFrame, sources: pd.DataFrame, rel: str, rep) -> None:
+    """ref_period is blank exactly when the text states no period, and a period read 'as of
+    publication' is the source's publication month."""
+    pub = dict(zip(sources["source_id"], sources["pub_date"]))
+    for i, row in facts.iterrows():
+        period, basis = row["ref_period"], row["period_basis"]
+        if period and not re.fullmatch(r"\d{4}(-\d{2})?(/\d{4}(-\d{2})?)?", period):
+            continue  # malformed: frictionless has said so
+        if basis == "not_stated" and period:
+            rep.add(rel, _line(i), "ref_period", f"{period!r} given, but period_basis is not_stated: leave it blank")
+        elif basis != "not_stated" and not period:
+            rep.add(rel, _line(i), "ref_period", f"blank, but period_basis is {basis}: give the period or say not_stated")
+        elif basis == "publication" and len(pub.get(row["source_id"], "")) >= 7 and period != pub[row["source_id"]][:7]:
+            rep.add(rel, _line(i), "ref_period", f"{period!r} is not the publication month {pub[row['source_id']][:7]} "
+                                                 "(period_basis publication)")
+
+
+def check_pair_status(pairs: pd.DataFrame, rel: str, rep) -> None:
+    """A pair is 'named' only on a source that names it, 'probable' only on a joint project."""
+    for i, (status, evidence) in enumerate(zip(pairs["status"], pairs["evidence"])):
+        if (status == "named") != evidence.startswith("named_"):
+            rep.add(rel, _line(i), "status", f"{status} does not fit the evidence {evidence}")
+
+
+def check_census_units(units: pd.DataFrame, tables, paths, rep) -> None:
+    """A census unit maps to today's code only when its territory is today's (same or recoded);
+    a changed or partial unit has no adcode and lists the current units its land lies in."""
+    counties = set(tables["counties"]["adcode"]) if "counties" in tables else set()
+    rel = paths["census_units"]
+    for i, row in units.iterrows():
+        comparable = row["relation"] in ("same", "recoded")
+        if comparable and not row["adcode"]:
+            rep.add(rel, _line(i), "adcode", f"blank, but the unit is {row['relation']}: give today's code")
+        if not comparable and row["adcode"]:
+            rep.add(rel, _line(i), "adcode", f"{row['adcode']!r} given for a {row['relation']} unit: its territory is not today's")
+        for code in filter(None, row["current_adcodes"].split(";")):
+            if counties and code not in counties:
+                rep.add(rel, _line(i), "current_adcodes", f"{code!r} is not in counties.csv")
+
+
+def check_memberships(lists: pd.DataFrame, rel: str, rep) -> None:
+    """A member 'named' by a source carries the phrase that names it; a 'derived' one says how."""
+    for i, row in lists.iterrows():
+        if row["basis"] == "named" and not row["quote"]:
+            rep.add(rel, _line(i), "quote", "a named member needs the phrase that names it")
+        if row["basis"] == "derived" and not row["note"]:
+            rep.add(rel, _line(i), "note", "a derived member needs the derivation")
