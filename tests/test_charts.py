@@ -57,7 +57,7 @@ def test_cite_accepts_any_table_with_source_ids():
         fig, ax = charts.new_figure(6, 2, "Title")
         charts.cite(fig, pd.DataFrame({"source_id": ["seed004", ""]}))
         charts.finish(fig, "zh")
-    assert "资料来源：温州日报(转载) 2023-07-07" in _texts(fig)
+    assert "资料来源：温州日报（转载） 2023-07-07" in _texts(fig)
 
 
 @pytest.mark.parametrize("title, width", [

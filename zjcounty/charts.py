@@ -54,6 +54,25 @@ def _greedy(tokens: list[str], width: float) -> list[str]:
     return lines
 
 
+def text_width(text: str, fontsize: float) -> float:
+    """Approximate width of a one-line text in points (CJK one em, others a little over half)."""
+    return _em(text) * fontsize
+
+
+def stagger(xs: list[float], widths: list[float], gap: float = 0.0) -> list[int]:
+    """Levels for labels that start at xs (sorted or not) and run `widths` to the right: each label
+    takes the lowest level where it does not overlap the previous label on that level."""
+    ends: list[float] = []
+    levels = [0] * len(xs)
+    for i in sorted(range(len(xs)), key=lambda i: xs[i]):
+        level = next((k for k, end in enumerate(ends) if end + gap <= xs[i]), len(ends))
+        if level == len(ends):
+            ends.append(0.0)
+        ends[level] = xs[i] + widths[i]
+        levels[i] = level
+    return levels
+
+
 def wrap(text: str, width_em: float, balanced: bool = False) -> list[str]:
     """Wrap at spaces or between CJK characters. `balanced` evens out the lines (no orphan word
     on the last line of a headline), like CSS `text-wrap: balance`."""
@@ -78,13 +97,18 @@ def wrap(text: str, width_em: float, balanced: bool = False) -> list[str]:
 
 def _state(fig) -> dict:
     if not hasattr(fig, "_zj"):
-        fig._zj = {"top": 0.0, "bottom": 0.0, "sources": []}
+        fig._zj = {"top": 0.0, "bottom": 0.0, "sources": [], "title": "", "subtitle": "", "note": "", "source_line": ""}
     return fig._zj
 
 
 def _reserve(fig) -> None:
     s = _state(fig)
     fig.get_layout_engine().set(rect=(0, s["bottom"], 1, 1 - s["bottom"] - s["top"]))
+
+
+def headline_font(size: float = TITLE_SIZE) -> FontProperties:
+    """The bold CJK headline face at a size: for headlines and the few labels that need weight."""
+    return FontProperties(fname=str(fonts.headline()), size=size)
 
 
 def new_figure(width: float, height: float, title: str, subtitle: str | None = None, **subplots):
@@ -95,7 +119,7 @@ def new_figure(width: float, height: float, title: str, subtitle: str | None = N
     head = wrap(title, width_pt / TITLE_SIZE - 1.5, balanced=True)
     sub = wrap(subtitle, width_pt / SUBTITLE_SIZE - 2) if subtitle else []
     y = 1 - 8 / height_pt
-    bold = FontProperties(fname=str(fonts.headline()), size=TITLE_SIZE)
+    bold = headline_font()
     fig.text(8 / width_pt, y, "\n".join(head), ha="left", va="top", fontproperties=bold,
              color=PALETTE["ink"], linespacing=1.2)
     y -= len(head) * TITLE_SIZE * 1.2 / height_pt + 3 / height_pt
@@ -103,7 +127,8 @@ def new_figure(width: float, height: float, title: str, subtitle: str | None = N
         fig.text(8 / width_pt, y, "\n".join(sub), ha="left", va="top", fontsize=SUBTITLE_SIZE,
                  color=PALETTE["muted"], linespacing=1.3)
         y -= len(sub) * SUBTITLE_SIZE * 1.3 / height_pt
-    _state(fig)["top"] = 1 - y + 6 / height_pt
+    state = _state(fig)
+    state.update(top=1 - y + 6 / height_pt, title=title, subtitle=subtitle or "")
     _reserve(fig)
     axes = fig.subplots(**subplots)
     return fig, axes
@@ -124,7 +149,9 @@ def finish(fig, lang: str, note: str | None = None, layers=()):
     if not ids:
         raise ValueError("finish(): nothing was cited; pass the drawn rows to cite() or layers=")
     width_pt, height_pt = (x * 72 for x in fig.get_size_inches())
-    lines = wrap(source_line(ids, lang), width_pt / SOURCE_SIZE - 3)
+    line = source_line(ids, lang)
+    _state(fig).update(note=note or "", source_line=line, source_ids=list(dict.fromkeys(ids)))
+    lines = wrap(line, width_pt / SOURCE_SIZE - 3)
     notes = wrap(note, width_pt / NOTE_SIZE - 3) if note else []
     fig.text(8 / width_pt, 4 / height_pt, "\n".join(lines), ha="left", va="bottom", fontsize=SOURCE_SIZE,
              color=PALETTE["muted"], linespacing=1.3)

@@ -47,16 +47,88 @@ def value(facts: pd.DataFrame, fact_id: str) -> float:
     return float(select(facts, [fact_id])["value"].iloc[0])
 
 
-def show(rows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Facts rows as a reader's table: the source's exact quote, the number as stated (with its
-    qualifier), the period, the kind and the source id."""
-    return pd.DataFrame({
-        "fact": rows["fact_id"],
-        "area": rows["area_zh"] if lang == "zh" else rows["area_en"],
-        "entity": rows["entity"],
-        "quote": rows["quote"],
-        "stated": [stated(r, lang) for _, r in rows.iterrows()],
-        "period": rows["ref_period"],
-        "kind": rows["kind"],
-        "source": rows["source_id"],
-    }).set_index("fact")
+def show(rows: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """Facts rows as a reader's table, in the notebook's language: the source's exact quote (with an
+    English gloss in English), the number as stated with its qualifier, the period (or 'not
+    stated'), the kind and the source id."""
+    from .text import Labels, current_lang, pick
+
+    lang = lang or current_lang()
+    w = Labels("common", lang)
+    period = rows["ref_period"].fillna("").astype(str).replace("", w["period_not_stated"])
+    entity = rows["entity"] if lang == "zh" else rows["entity_en"].fillna(rows["entity"])
+    table = {
+        w["col_area"]: [pick(z, e, lang) for z, e in zip(rows["area_zh"].fillna("—"), rows["area_en"].fillna("—"))],
+        w["col_entity"]: entity.to_numpy(),
+        w["col_quote"]: rows["quote"].to_numpy(),
+    }
+    if lang == "en":
+        table[w["col_gloss"]] = rows["quote_en"].to_numpy()
+    table |= {
+        w["col_stated"]: [stated(r, lang) for _, r in rows.iterrows()],
+        w["col_period"]: period.to_numpy(),
+        w["col_kind"]: [w[f"kind_{k}"] for k in rows["kind"]],
+        w["col_source"]: rows["source_id"].to_numpy(),
+    }
+    return pd.DataFrame(table, index=pd.Index(rows["fact_id"], name=w["col_fact"]))
+
+
+# --- measures: what charts select by (so a new row for a new period extends them) -------------
+
+def _period_start(period: str) -> str:
+    """Sortable start of a ref_period ('2024-01/2024-05' -> '2024-01'; blank -> '')."""
+    return period.split("/")[0] if isinstance(period, str) else ""
+
+
+def _position_in_quote(row) -> int:
+    from . import cnnum
+
+    found = cnnum.stating(row["quote"], row["value"], float(row.get("numeral_scale", 1) or 1), row["unit"])
+    return found[0].start if found else 0
+
+
+def order(rows: pd.DataFrame) -> pd.DataFrame:
+    """Points of one measure in time order. Dated points sort by period. Points that share one
+    quote keep the quote's order ('从4%增长到4.6%': before, then after), which places an undated
+    'before' correctly; quote groups sort by their earliest dated point, undated groups first."""
+    if rows.empty:
+        return rows
+    rows = rows.assign(_start=rows["ref_period"].map(_period_start),
+                       _pos=[_position_in_quote(r) for _, r in rows.iterrows()])
+    first = rows.groupby("quote")["_start"].transform(lambda s: min((x for x in s if x), default=""))
+    rows = rows.assign(_group=first)
+    out = rows.sort_values(["_group", "quote", "_pos", "_start", "fact_id"], kind="stable")
+    return out.drop(columns=["_start", "_pos", "_group"]).reset_index(drop=True)
+
+
+def measure(facts: pd.DataFrame, indicator: str, adcode: str | None = None, entity: str | None = None,
+            kinds=None) -> pd.DataFrame:
+    """Every fact of one indicator (optionally one area, one entity, some kinds), in time order."""
+    rows = facts[facts["indicator"] == indicator]
+    if adcode is not None:
+        rows = rows[rows["adcode"] == adcode]
+    if entity is not None:
+        rows = rows[rows["entity"] == entity]
+    if kinds is not None:
+        rows = rows[rows["kind"].isin(kinds)]
+    return order(rows)
+
+
+def latest(facts: pd.DataFrame, indicator: str, adcode: str | None = None, entity: str | None = None,
+           kinds=("stock", "outcome", "rank", "policy", "event")) -> pd.Series:
+    """The most recent reported fact of one measure; raises naming the measure if there is none."""
+    rows = measure(facts, indicator, adcode, entity, kinds)
+    if rows.empty:
+        raise KeyError(f"no {indicator} fact for adcode={adcode} entity={entity} in data/facts.csv")
+    return rows.iloc[-1]
+
+
+def series(facts: pd.DataFrame, min_points: int = 2, kinds=("stock", "outcome")) -> dict[tuple, pd.DataFrame]:
+    """Every measure with at least `min_points` reported values for the same area and entity:
+    the before/after comparisons the sources make, keyed by (indicator, adcode, entity)."""
+    rows = facts[facts["kind"].isin(kinds)]
+    out = {}
+    for key, group in rows.groupby(["indicator", "adcode", "entity"], dropna=False, sort=True):
+        if len(group) >= min_points:
+            out[key] = order(group)
+    return out

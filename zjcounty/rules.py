@@ -41,6 +41,9 @@ def check(tables: dict[str, pd.DataFrame], paths: dict[str, str], root: Path, re
         check_census_units(tables["census_units"], tables, paths, rep)
     if "mountain_lists" in tables:
         check_memberships(tables["mountain_lists"], paths["mountain_lists"], rep)
+    if "events" in tables and facts is not None:
+        known = set(tables["sources"]["source_id"]) if "sources" in tables else set(facts["source_id"])
+        check_event_years(tables["events"], facts, known, paths["events"], rep)
     seeds = check_seed_files(tables, paths, root, rep)
     misquoted = check_quotes(tables, paths, seeds, rep)
     if facts is not None and {"units", "sources"} <= tables.keys():
@@ -253,3 +256,18 @@ def check_memberships(lists: pd.DataFrame, rel: str, rep) -> None:
             rep.add(rel, _line(i), "quote", "a named member needs the phrase that names it")
         if row["basis"] == "derived" and not row["note"]:
             rep.add(rel, _line(i), "note", "a derived member needs the derivation")
+
+
+def check_event_years(events: pd.DataFrame, facts: pd.DataFrame, known_sources: set, rel: str, rep) -> None:
+    """An event tied to a fact (fact_id) is dated in the year that fact states, from its source."""
+    by_id = facts.set_index("fact_id")
+    for i, row in events.iterrows():
+        fid = row["fact_id"]
+        if not fid or fid not in by_id.index:
+            continue  # none, or frictionless reported the foreign key
+        fact = by_id.loc[fid]
+        if fact["source_id"] not in known_sources:
+            continue  # the fact's own source_id is broken; reported once, on the fact's row
+        if row["date"][:4] != fact["value"].split(".")[0] or row["source_id"] != fact["source_id"]:
+            rep.add(rel, _line(i), "date", f"{row['date']!r} from {row['source_id']} does not match {fid} "
+                                           f"({fact['value']} from {fact['source_id']})")
