@@ -31,6 +31,8 @@ def test_a_range_is_not_one_number():
     ("攻克技术难题百余项", 100, 1), ("近三分之一为中小微企业", 1 / 3, 1), ("从3个工作日压减至半日", 3, 1),
     ("25,000多种", 25_000, 1), ("斥资近亿元", 100_000_000, 10**8), ("大孵化器集群面积超百万平方米", 1_000_000, 10**6),
     ("全社会用电量突破100亿千瓦时", 10_000_000_000, 10**8), ("5千瓦", 5, 1),
+    # decimals in words
+    ("增长百分之十二点五", 12.5, 1), ("营收一点五亿元", 150_000_000, 10**8), ("十二点零五", 12.05, 1),
 ])
 def test_first_quantity_is_fully_scaled(text, scaled, magnitude):
     first = quantities(text)[0]
@@ -45,6 +47,7 @@ def test_first_quantity_is_fully_scaled(text, scaled, magnitude):
     ("《行动方案(2024—2026年)》提出新增1155个以上", ["year", "year", "number"]),
     ("用约3个月时间", ["number"]),
     ("位列全国第16位", ["ordinal"]),
+    ("下午三点五十分开会", ["number", "number"]),  # a clock time, not 3.5
 ])
 def test_years_and_dates_are_not_quantities(text, kinds):
     assert [r.kind for r in readings(text)] == kinds
@@ -58,7 +61,7 @@ def test_years_and_dates_are_not_quantities(text, kinds):
     ("747余万元", {"more_than"}), ("近三分之一", {"nearly"}),
     # words that look like qualifiers but are not attached to the number
     ("拥有省级以上专精特新企业48家", set()), ("最近3年", set()), ("签约3个项目", set()),
-    ("30家企业内部", set()), ("多达300家", set()),
+    ("30家企业内部", set()), ("多达300家", set()), ("制约3项", set()), ("节约5吨", set()),
 ])
 def test_qualifier_words_attached_to_the_number(text, qualifiers):
     assert set(quantities(text)[0].qualifiers) == qualifiers

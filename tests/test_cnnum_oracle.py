@@ -4,7 +4,7 @@ import cn2an
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zjcounty.cnnum import parse_chinese
+from zjcounty.cnnum import parse_chinese, readings
 
 
 @settings(max_examples=500, derandomize=True, deadline=None, database=None)
@@ -18,3 +18,12 @@ def test_every_number_below_ten_thousand_reads_back():
     """Exhaustive where most quoted counts live (the property test samples beyond)."""
     wrong = [n for n in range(10_000) if parse_chinese(cn2an.an2cn(n)) != n]
     assert not wrong, wrong[:10]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(st.integers(min_value=0, max_value=99_999), st.integers(min_value=1, max_value=999))
+def test_every_decimal_cn2an_writes_reads_back(whole, frac):
+    """Decimals in words (十二点五): cn2an writes whole.frac, the reader returns it."""
+    number = float(f"{whole}.{frac}")
+    found = readings(cn2an.an2cn(str(number)))
+    assert [r.scaled for r in found] == [number]

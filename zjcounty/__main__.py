@@ -1,4 +1,6 @@
-"""Command line: `python -m zjcounty validate [DATA_DIR]` and `python -m zjcounty execute [NB ...]`.
+"""Command line: `python -m zjcounty validate [DATA_DIR]`, `python -m zjcounty execute [NB ...]`,
+`python -m zjcounty extract FILE` (candidate facts from an article) and
+`python -m zjcounty add CANDIDATES.csv` (append reviewed candidates to data/facts.csv).
 
 Exit 0 when all is well, 1 when a problem is found (one line each, no traceback), 2 for a
 usage error.
@@ -8,6 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
+from .paths import DATA
 
 
 def _validate(data_dir: str) -> int:
@@ -33,6 +37,18 @@ def _execute(paths: list[Path], jobs: int | None) -> int:
     return 1 if failures else 0
 
 
+def _extract(args: argparse.Namespace) -> int:
+    from .extract import run
+
+    return run(args.file, source_id=args.source_id, date=args.date, out=args.output, data_dir=args.data)
+
+
+def _add(args: argparse.Namespace) -> int:
+    from .add import run
+
+    return run(args.candidates, data_dir=args.data)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m zjcounty")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -41,9 +57,22 @@ def main(argv: list[str] | None = None) -> int:
     e = sub.add_parser("execute", help="run notebooks in place, byte-stable (default: all, in order)")
     e.add_argument("notebooks", nargs="*", type=Path)
     e.add_argument("-j", "--jobs", type=int, default=None, help="notebooks run at once (default: one per core)")
+    x = sub.add_parser("extract", help="propose candidate facts from one article (CSV on stdout)")
+    x.add_argument("file", help="the article: a UTF-8 text file, simplified or traditional script")
+    x.add_argument("--source-id", default="", help="its row in sources.csv (also the default --date)")
+    x.add_argument("--date", default=None, help="publication date YYYY-MM-DD or YYYY-MM, for 今年/去年/目前")
+    x.add_argument("-o", "--output", default=None, help="write the CSV here instead of stdout (never inside data/)")
+    x.add_argument("--data", default=str(DATA), help="Data Package folder to read units and areas from")
+    a = sub.add_parser("add", help="append reviewed candidates to facts.csv, all or nothing, then validate")
+    a.add_argument("candidates", help="the candidates CSV, as `extract` wrote it and a curator edited it")
+    a.add_argument("--data", default=str(DATA), help="Data Package folder (default: the repository's data/)")
     args = parser.parse_args(argv)
     if args.command == "execute":
         return _execute(args.notebooks, args.jobs)
+    if args.command == "extract":
+        return _extract(args)
+    if args.command == "add":
+        return _add(args)
     return _validate(args.data_dir)
 
 

@@ -34,7 +34,8 @@ SUFFIX = {"多": "more_than", "余": "more_than", "有余": "more_than", "+": "m
           "以上": "at_least", "左右": "approx", "上下": "approx",
           "以内": "at_most", "以下": "at_most", "内": "at_most", "级": "scale"}
 # Words ending in a prefix character that are not qualifiers (最近3年 is "the last 3 years").
-_NOT_PREFIX = ("最近", "附近", "邻近", "靠近", "签约", "合约", "预约", "履约", "特约", "以上")
+_NOT_PREFIX = ("最近", "附近", "邻近", "靠近", "签约", "合约", "预约", "履约", "特约", "制约", "节约", "集约",
+               "条约", "公约", "违约", "邀约", "以上")
 # Measure words a suffix qualifier may follow (三年多, 1分钟内, 100人以上). 内 only follows time.
 _MEASURE = ("个工作日", "工作日", "个月", "分钟", "小时", "家次", "人次", "平方米", "千瓦时",
             "个", "家", "项", "人", "名", "位", "次", "年", "月", "天", "日", "周", "米", "亩", "吨", "元",
@@ -44,7 +45,9 @@ _TIME = ("个工作日", "工作日", "个月", "分钟", "小时", "年", "月"
 _ARABIC = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.])")
 _CN_RUN = re.compile(f"[{_CN}]+")
 _FRACTION = re.compile(f"([{_CN}]+|\\d+)分之([{_CN}]+|\\d+(?:\\.\\d+)?)")
-_PERCENT_CN = re.compile(f"百分之([{_CN}]+|\\d+(?:\\.\\d+)?)")
+_PERCENT_CN = re.compile(f"百分之([{_CN}]+(?:点[零〇一二三四五六七八九]+)?|\\d+(?:\\.\\d+)?)")
+# 十二点五, 一点五亿: a decimal in words. Not 三点五十分 (a clock time) nor 三点钟.
+_CN_DECIMAL = re.compile(f"([{_CN}]+)点([零〇一二三四五六七八九]+)(?![十百千分刻钟])([万亿]*)")
 _YEAR_AFTER = re.compile(r"\s*(?:年|[—–\-~～至到]\s*(?:\d{4}|[零〇一二三四五六七八九]{4})\s*年)")
 _RANGE_AFTER = re.compile(r"[—–\-~～至到]\s*(\d+(?:\.\d+)?)")
 
@@ -154,6 +157,16 @@ def parse_range(run: str) -> tuple[float, float] | None:
     return float(_DIGITS[m.group(1)] * scale), float(_DIGITS[m.group(2)] * scale)
 
 
+def parse_decimal(text: str) -> float | None:
+    """十二点五 -> 12.5; a whole number in words passes through parse_chinese."""
+    whole, _, frac = text.partition("点")
+    value = parse_chinese(whole)
+    if value is None or not frac:
+        return value
+    digits = "".join(str(_DIGITS.get(ch, 0)) for ch in frac)  # 零/〇 are 0
+    return float(f"{int(value)}.{digits}")
+
+
 def _trailing_magnitude(run: str) -> int:
     """The magnitude that ends a number: 亿 in 3300亿, 万 in 三千零五十万, 1 for 三百."""
     if not run or run[-1] not in _LARGE:
@@ -261,9 +274,14 @@ def readings(text: str) -> list[Reading]:
         out.append(Reading(start, end, text[start:end], kind, scaled, magnitude, low, high, quals, p_start, p_end))
 
     for m in _PERCENT_CN.finditer(text):
-        v = float(m.group(1)) if m.group(1)[0].isdigit() else parse_chinese(m.group(1))
+        v = float(m.group(1)) if m.group(1)[0].isdigit() else parse_decimal(m.group(1))
         if v is not None:
             add(m.start(), m.end(), "percent", v)
+    for m in _CN_DECIMAL.finditer(text):
+        v = parse_decimal(m.group(1) + "点" + m.group(2))
+        mag = math.prod(10 ** 4 if ch == "万" else 10 ** 8 for ch in m.group(3))
+        if v is not None:
+            add(m.start(), m.end(), "number", v * mag, mag)
     for m in _FRACTION.finditer(text):
         den, num = (float(x) if x[0].isdigit() else parse_chinese(x) for x in m.groups())
         if den and num is not None:

@@ -1,0 +1,165 @@
+"""How well `python -m zjcounty extract` proposes the curated facts of the five seeds.
+
+For each seed of data/sources.csv, extract runs with the seed's source_id and publication date,
+and its candidates are compared with the curated rows of data/facts.csv for that seed:
+
+- recall: curated facts covered by a candidate. A candidate covers a fact when it states the same
+  value at the same full scale (value x the unit's numeral_scale; a blank unit counts as 1) and
+  its quote overlaps the fact's quote in the normalised seed text (any occurrence of either);
+- precision: candidates that cover a curated fact or a figure data/README.md lists under
+  "Deliberately left out" (known, correct-to-skip numbers: a candidate whose quote overlaps a
+  fragment of that table's "figure" cell that contains a number, in the same seed). Everything
+  else counts against precision, including a figure proposed twice in different words;
+- agreement, on matched pairs (each fact with the first candidate covering it): unit,
+  qualifier, ref_period, period_basis (when the schema has it), adcode, and kind;
+- seconds per seed (wall clock, in this process; the first seed also pays OpenCC's start-up).
+
+Prints a table and one JSON line; writes nothing. Run: `.venv/bin/python benchmarks/extract.py`
+(add `-v` to list the facts missed, the candidates matching nothing, and field disagreements).
+Not a test: the numbers move with the curated data. These five seeds are the data the extractor
+was developed on, so this is in-sample; CONTRIBUTING.md records its score on a source it had not
+seen (seed005).
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from zjcounty import periods, seedtext
+from zjcounty.extract import extract
+from zjcounty.paths import DATA, ROOT
+
+FIELDS = ("unit", "qualifier", "ref_period", "period_basis", "adcode", "kind")
+
+
+def spans(haystack: str, quote: str) -> list[tuple[int, int]]:
+    """Every occurrence of a quote (normalised) in the normalised seed."""
+    needle = seedtext.normalise(quote)
+    out, i = [], haystack.find(needle) if needle else -1
+    while i >= 0:
+        out.append((i, i + len(needle)))
+        i = haystack.find(needle, i + 1)
+    return out
+
+
+def overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s < e2 and s2 < e for s, e in a for s2, e2 in b)
+
+
+def scaled(value: str, unit: str, scale: dict[str, float]) -> float | None:
+    try:
+        return float(value) * (scale.get(unit, 1.0) if unit else 1.0)
+    except ValueError:
+        return None
+
+
+def left_out(readme: Path) -> dict[str, list[str]]:
+    """seed number -> the fragments of the "Deliberately left out" table that hold a number."""
+    text = readme.read_text(encoding="utf-8")
+    m = re.search(r"### Deliberately left out\n(.*?)(?:\n#|\Z)", text, re.S)
+    out: dict[str, list[str]] = {}
+    for line in (m.group(1).splitlines() if m else []):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) < 2 or not cells[0].isdigit():
+            continue
+        figure = re.sub(r"\([^)]*[A-Za-z][^)]*\)", " ", cells[1])  # English glosses in brackets
+        for frag in re.split(r"[,;，；、/…]|\s+", figure):
+            frag = frag.strip("“”\"' ")
+            if len(frag) >= 2 and re.search(r"[\d零〇一二两三四五六七八九十百千万亿]", frag) and re.search(r"[\u4e00-\u9fff\d]", frag):
+                out.setdefault(f"seed{cells[0]}", []).append(frag)
+    return out
+
+
+def bench_seed(source: pd.Series, facts: pd.DataFrame, scale: dict[str, float], omitted: list[str],
+               data_dir: Path) -> dict:
+    raw = (ROOT / source["path"]).read_text(encoding="utf-8")
+    norm = seedtext.normalise(raw)
+    t0 = time.perf_counter()
+    rows, _, _ = extract(raw, source["source_id"], periods.parse_date(source["pub_date"]), data_dir)
+    seconds = time.perf_counter() - t0
+    cands = [(r, scaled(r["value"], r["unit"], scale), spans(norm, r["quote"])) for r in rows]
+    curated = facts[facts["source_id"] == source["source_id"]]
+    matched_pairs, used = [], set()
+    for _, f in curated.iterrows():
+        fv, fs = scaled(f["value"], f["unit"], scale), spans(norm, f["quote"])
+        hit = [i for i, (r, v, s) in enumerate(cands)
+               if v is not None and fv is not None and math.isclose(v, fv, rel_tol=1e-9) and overlaps(s, fs)]
+        if hit:
+            used.update(hit)
+            matched_pairs.append((f, cands[hit[0]][0]))
+    omitted_spans = [sp for frag in omitted for sp in spans(norm, frag)]
+    known = {i for i, (r, v, s) in enumerate(cands) if i not in used and overlaps(s, omitted_spans)}
+    agree = {}
+    for field in FIELDS:
+        pairs = [(f, r) for f, r in matched_pairs if field in f.index and field in r]
+        agree[field] = (sum(str(f[field]) == str(r[field]) for f, r in pairs), len(pairs))
+    covered_ids = {f["fact_id"] for f, _ in matched_pairs}
+    detail = {
+        "missed": [f"{f['fact_id']} {f['value']} {f['unit']} {f['quote']}" for _, f in curated.iterrows()
+                   if f["fact_id"] not in covered_ids],
+        "unmatched": [f"{r['candidate']} {r['value']} {r['unit']} {r['quote']}" for i, (r, _, _) in enumerate(cands)
+                      if i not in used and i not in known],
+        "disagree": [f"{f['fact_id']}/{r['candidate']} {field}: curated {f[field]!r} proposed {r[field]!r}"
+                     for f, r in matched_pairs for field in FIELDS
+                     if field in f.index and field in r and str(f[field]) != str(r[field])],
+    }
+    return {"seed": source["source_id"], "curated": len(curated), "covered": len(matched_pairs),
+            "candidates": len(cands), "match_curated": len(used), "match_left_out": len(known),
+            "agree": agree, "seconds": seconds, "detail": detail}
+
+
+def pct(n: int, d: int) -> str:
+    return f"{100 * n / d:5.1f}%" if d else "    -"
+
+
+def main(data_dir: Path = DATA, verbose: bool = False) -> int:
+    sources = pd.read_csv(data_dir / "sources.csv", dtype=str, keep_default_na=False)
+    facts = pd.read_csv(data_dir / "facts.csv", dtype=str, keep_default_na=False)
+    units = pd.read_csv(data_dir / "units.csv", dtype=str, keep_default_na=False)
+    scale = {u: float(s) for u, s in zip(units["unit_id"], units["numeral_scale"])}
+    omitted = left_out(data_dir / "README.md")
+    results = [bench_seed(s, facts, scale, omitted.get(s["source_id"], []), data_dir)
+               for _, s in sources[sources["kind"] == "seed"].iterrows()]
+    total = {"seed": "all", "curated": 0, "covered": 0, "candidates": 0, "match_curated": 0, "match_left_out": 0,
+             "agree": {f: (0, 0) for f in FIELDS}, "seconds": 0.0}
+    for r in results:
+        for k in ("curated", "covered", "candidates", "match_curated", "match_left_out", "seconds"):
+            total[k] += r[k]
+        for f in FIELDS:
+            total["agree"][f] = tuple(a + b for a, b in zip(total["agree"][f], r["agree"][f]))
+    head = f"{'seed':8} {'facts':>5} {'cands':>5} {'recall':>7} {'precision':>9}  " + \
+        " ".join(f"{f[:10]:>10}" for f in FIELDS) + f" {'seconds':>7}"
+    print(head)
+    print("-" * len(head))
+    for r in results + [total]:
+        prec = pct(r["match_curated"] + r["match_left_out"], r["candidates"])
+        agree = " ".join(f"{pct(*r['agree'][f]):>10}" for f in FIELDS)
+        print(f"{r['seed']:8} {r['curated']:5} {r['candidates']:5} {pct(r['covered'], r['curated']):>7} {prec:>9}  "
+              f"{agree} {r['seconds']:7.2f}")
+    summary = {
+        "recall": round(total["covered"] / total["curated"], 4) if total["curated"] else None,
+        "precision": round((total["match_curated"] + total["match_left_out"]) / total["candidates"], 4)
+        if total["candidates"] else None,
+        "curated": total["curated"], "covered": total["covered"], "candidates": total["candidates"],
+        "candidates_matching_curated": total["match_curated"], "candidates_matching_left_out": total["match_left_out"],
+        "agreement": {f: round(a / n, 4) if n else None for f, (a, n) in total["agree"].items()},
+        "seconds_per_seed": {r["seed"]: round(r["seconds"], 3) for r in results},
+    }
+    if verbose:
+        for r in results:
+            for what, lines in r["detail"].items():
+                for line in lines:
+                    print(f"{r['seed']} {what}: {line}")
+    print(json.dumps(summary, ensure_ascii=False, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    sys.exit(main(Path(args[0]) if args else DATA, verbose="-v" in sys.argv[1:]))
