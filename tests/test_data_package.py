@@ -36,3 +36,15 @@ def test_readme_lists_every_figure():
     stems = {p.name.rsplit(".", 2)[0] for p in (ROOT / "figures").glob("*.png")}
     missing = [s for s in sorted(stems) if f"`{s}`" not in readme]
     assert not missing, f"README's figure table lacks {missing}"
+
+
+def test_data_readme_row_counts_are_current():
+    """data/README.md's table of files says how many rows each holds; a source added without
+    updating it would leave the reader's first page wrong."""
+    import re
+
+    text = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    stated = {m.group(1): int(m.group(2)) for m in re.finditer(r"^\| `(\w+)\.csv` \| [^|]*\((\d+)\) \|", text, re.M)}
+    assert len(stated) >= 10
+    actual = {name: len(load(name)) for name in stated}
+    assert stated == actual
