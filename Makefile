@@ -40,6 +40,7 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/suite.py
+	$(PY) benchmarks/extract.py
 
 # Regenerate the lock from requirements.in with uv (pinned here, installed in its own venv so
 # it never enters the project's). Then run `make` and commit lock, notebooks and figures.

@@ -1,10 +1,10 @@
 """Time the test suite and a rerun of the notebooks against their floor, and the peak
 memory of each notebook's kernel.
 
-The floor is the same number of notebooks that only import the project's plotting stack
-(pandas, matplotlib, seaborn, zjcounty.plotting.setup()), run the same way:
-  (a) suite: `pytest` with the project's options over the floor notebooks plus a test that
-      re-executes them, as tests/test_reproduce.py does for the real ones;
+The floor is the same number of notebooks (both editions) that only import the project's
+plotting stack (pandas, matplotlib, zjcounty.plotting.setup()), run the same way:
+  (a) suite: `make test`'s pytest command, against a floor suite that re-executes the floor
+      notebooks one test each, as tests/test_rerun.py does for the real ones;
   (b) rerun: `python -m zjcounty execute` (two at a time) on copies of the notebooks;
   (c) memory: each notebook's code run in a fresh IPython process; peak RSS (ru_maxrss).
 Run: `.venv/bin/python benchmarks/suite.py` (or `make bench`). Not a test.
@@ -23,24 +23,26 @@ from pathlib import Path
 
 import nbformat
 
-from zjcounty.execute import notebooks
-from zjcounty.paths import NOTEBOOKS, ROOT
+from zjcounty.paths import NOTEBOOKS, ROOT, notebooks
 
-FLOOR_CODE = "import pandas, matplotlib.pyplot, seaborn\nfrom zjcounty import plotting\n_ = plotting.setup()"
+FLOOR_CODE = "import pandas, matplotlib.pyplot\nfrom zjcounty import plotting\n_ = plotting.setup()"
+PYTEST = ["-m", "pytest", "-q", "-n", "auto", "--dist", "loadgroup"]  # as in the Makefile's test target
 REPEAT = 2
 ENV = {**os.environ, "PYTHONHASHSEED": "0"}
 PY = sys.executable
 
 FLOOR_TEST = '''
-import os, shutil, subprocess, sys
 from pathlib import Path
 
-def test_rerun(tmp_path):
-    for nb in sorted(Path(__file__).parent.glob("notebooks/*.ipynb")):
-        shutil.copy(nb, tmp_path / nb.name)
-    env = {**os.environ, "ZJCOUNTY_FIGURES": str(tmp_path)}
-    run = subprocess.run([sys.executable, "-m", "zjcounty", "execute", *sorted(map(str, tmp_path.glob("*.ipynb")))], env=env)
-    assert run.returncode == 0
+import pytest
+from zjcounty.execute import kernel_env, run
+import nbformat
+
+NBS = sorted(Path(__file__).parent.glob("notebooks/*.ipynb"))
+
+@pytest.mark.parametrize("path", NBS, ids=lambda p: p.name)
+def test_rerun(path, tmp_path):
+    run(nbformat.read(path, as_version=4), path.parent, kernel_env(figures=tmp_path))
 '''
 
 
@@ -72,7 +74,10 @@ def rerun_time(nbs: list[Path], tmp: Path) -> float:
     work = tmp / "rerun"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
-    copies = [shutil.copy(nb, work / nb.name) for nb in nbs]
+    copies = []
+    for nb in nbs:  # keep each edition's folder name: the Chinese edition is told by its folder, zh/
+        (work / nb.parent.name).mkdir(exist_ok=True)
+        copies.append(shutil.copy(nb, work / nb.parent.name / nb.name))
     return best_of([PY, "-m", "zjcounty", "execute", *map(str, copies)], ROOT, {**ENV, "ZJCOUNTY_FIGURES": str(work)})
 
 
@@ -96,7 +101,7 @@ def peak_mb(nb: Path, tmp: Path) -> float:
 
 
 def main() -> int:
-    real = notebooks(NOTEBOOKS)
+    real = notebooks(NOTEBOOKS) + notebooks(NOTEBOOKS / "zh")
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         floor_dir = tmp / "floor"
@@ -104,8 +109,8 @@ def main() -> int:
         (floor_dir / "test_floor.py").write_text(FLOOR_TEST)
         shutil.copy(ROOT / "pyproject.toml", floor_dir / "pyproject.toml")
         # Floor pytest must not pick up the project's conftest; the same options apply.
-        suite = best_of([PY, "-m", "pytest", "-q"], ROOT)
-        suite_floor = best_of([PY, "-m", "pytest", "-q", "-o", "testpaths=notebooks test_floor.py"], floor_dir)
+        suite = best_of([PY, *PYTEST], ROOT)
+        suite_floor = best_of([PY, *PYTEST, "-p", "no:cacheprovider", "test_floor.py"], floor_dir)
         rerun = rerun_time(real, tmp)
         rerun_floor = rerun_time(floor, tmp)
         mem = {nb.name: peak_mb(nb, tmp) for nb in real}

@@ -1,5 +1,7 @@
 """Chart pieces: labels cannot land on the wrong bar, the source line follows the rows drawn,
 headlines do not end on an orphan word."""
+import re
+
 import pandas as pd
 import pytest
 
@@ -74,3 +76,15 @@ def test_balanced_headlines_have_no_orphan_word(title, width):
 def test_chinese_wraps_between_characters():
     lines = charts.wrap("结对的山区县制造业投资占全省比重在结对第一年上升了一点三个百分点", 12)
     assert all(len(line) <= 12 for line in lines) and "".join(lines).startswith("结对的山区县")
+
+
+@pytest.mark.parametrize("text, width", [
+    ("Wenzhou's 2022 ratings: 2 excellent and 11 good, as many as it has on the provincial list", 44),
+    ("温州综合体2022年评价优秀2家、良好11家，与列入省级名单的数量相同", 8),
+    ("温州综合体2022年评价优秀2家、良好11家，与列入省级名单的数量相同", 5),
+])
+def test_a_number_is_never_left_at_a_line_end(text, width):
+    for balanced in (False, True):
+        lines = charts.wrap(text, width, balanced=balanced)
+        assert not any(re.search(r"\d$", line) for line in lines[:-1]), lines
+        assert not any(line[0] in "，、。；：）" for line in lines), lines

@@ -58,11 +58,52 @@ def test_opens_with_navigation_answer_question_and_inputs(path):
         assert f"({NBS[i + 1].name})" in first, "link to the next notebook"
 
 
+@pytest.mark.parametrize("path", NBS, ids=lambda p: p.name)
+def test_answer_first_and_a_way_on_at_the_end(path):
+    """Key findings come right after the opening cell (and a cell prints their numbers); the
+    last cell links on, so a reader at the bottom is not stranded."""
+    cells = _load(path)["cells"]
+    heads = ["".join(c["source"]).splitlines()[0] for c in cells if c["cell_type"] == "markdown"]
+    assert heads[1] == "## Key findings", f"{path.name}: second markdown cell is {heads[1]!r}"
+    i = next(k for k, c in enumerate(cells) if "".join(c["source"]).startswith("## Key findings"))
+    assert any(c["cell_type"] == "code" and c.get("outputs") for c in cells[i + 1:i + 2]), "findings printed"
+    last = "".join(cells[-1]["source"])
+    assert cells[-1]["cell_type"] == "markdown" and re.search(r"\]\((\d\d-[\w-]+\.ipynb|\.\./README\.md)\)", last)
+
+
+@pytest.mark.parametrize("path", NBS, ids=lambda p: p.name)
+def test_the_opening_cell_lists_what_the_notebook_makes(path):
+    nb = _load(path)
+    made = set(re.findall(r'bilingual\(\s*"([^"]+)"', "\n".join("".join(c["source"]) for c in _code_cells(nb))))
+    first = "".join(nb["cells"][0]["source"])
+    makes = first.split("**Makes:**", 1)[1]
+    listed = set(re.findall(r"\b(\d\d-[a-z0-9-]+)\b", makes))
+    assert listed == made, f"{path.name}: **Makes:** lists {sorted(listed)}, the code exports {sorted(made)}"
+
+
+@pytest.mark.parametrize("path", NBS, ids=lambda p: p.name)
+def test_code_fits_a_github_page(path):
+    """Code lines of at most 88 characters read without sideways scrolling on GitHub."""
+    long = [(i, line) for i, c in enumerate(_load(path)["cells"]) if c["cell_type"] == "code"
+            for line in "".join(c["source"]).splitlines() if len(line) > 88]
+    assert not long, f"{path.name}: {len(long)} code lines over 88 characters, first in cell {long[0][0]}"
+
+
+def test_every_label_set_is_used_by_a_notebook():
+    import csv
+
+    with open(ROOT / "data" / "labels.csv", encoding="utf-8") as f:
+        sets = {r["figure_id"] for r in csv.DictReader(f)} - {"common"}
+    code = "\n".join("".join(c["source"]) for p in NBS for c in _code_cells(_load(p)))
+    unused = sorted(s for s in sets if f'"{s}"' not in code)
+    assert not unused, f"labels.csv rows no notebook uses: {unused}"
+
+
 def test_every_exported_figure_is_made_by_a_notebook_in_both_languages():
-    exported = {p.name for p in FIGURES.glob("*.png")}
-    stems = {n.rsplit(".", 2)[0] for n in exported}
+    exported = {p.name for p in FIGURES.glob("*.png")} | {p.name for p in FIGURES.glob("*.json")}
+    stems = {n.split(".", 1)[0] for n in exported}
     for stem in stems:
-        assert {f"{stem}.zh.png", f"{stem}.en.png"} <= exported, f"{stem}: both languages"
+        assert {f"{stem}.zh.png", f"{stem}.en.png", f"{stem}.json"} <= exported, f"{stem}: both languages and words"
     code = "\n".join("".join(c["source"]) for p in NBS for c in _code_cells(_load(p)))
     made = set(re.findall(r'bilingual\(\s*"([^"]+)"', code))
     assert stems == made, f"figures without a notebook: {stems - made}; not exported: {made - stems}"

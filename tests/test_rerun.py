@@ -62,6 +62,7 @@ def test_rerun_is_byte_identical(path, tmp_path):
     lang = "zh" if path.parent.name == "zh" else "en"
     rerun = run(nbformat.reads(committed_text, as_version=4), path.parent, kernel_env(figures=tmp_path, lang=lang))
     made = {p.name: p.read_bytes() for p in tmp_path.glob("*.png")}
+    made |= {p.name: p.read_bytes() for p in tmp_path.glob("*.json")}  # each figure's words and sources
     # the figures it exports are the committed ones, byte for byte
     changed = sorted(n for n, data in made.items() if not (FIGURES / n).is_file() or (FIGURES / n).read_bytes() != data)
     # what it shows inline is what it exported, in its own language

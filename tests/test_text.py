@@ -3,7 +3,8 @@ numbers with their qualifiers in both languages, 亿/万 rescaling, years, sourc
 import pytest
 
 from zjcounty import text
-from zjcounty.text import number, source_line, stated
+from zjcounty.facts import load_facts, select
+from zjcounty.text import cited, number, source_line, stated
 
 UNITS = {  # the columns of units.csv that stated() reads
     "cny_100m": dict(numeral_scale=10**8, short_zh="亿元", short_en="bn yuan", en_scale=0.1),
@@ -96,3 +97,9 @@ def test_current_lang(monkeypatch, tmp_path, env, cwd_name, expected):
     else:
         monkeypatch.delenv("ZJCOUNTY_LANG", raising=False)
     assert text.current_lang() == expected
+
+
+def test_a_cited_number_carries_its_period_and_id():
+    facts = load_facts()
+    assert cited(select(facts, ["F109"]).iloc[0], "en") == "8.0% (2022, F109)"
+    assert cited(select(facts, ["F014"]).iloc[0], "zh") == "4%（未说明，F014）"

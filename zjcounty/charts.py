@@ -35,10 +35,25 @@ def _em(token: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.56 for c in token)
 
 
+_NO_LINE_START = set("，、。；：？！）》」』”’…%")
+
+
 def _tokens(text: str) -> list[str]:
+    """Break opportunities: each CJK character, each word with its trailing space. A number stays
+    with the word or character after it (11 good, 11家), as typesetters keep a number with its unit;
+    Chinese closing punctuation stays with the character before it."""
     import re
 
-    return re.findall(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+", text)
+    raw = re.findall(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+", text)
+    out: list[str] = []
+    for tok in raw:
+        if out and re.fullmatch(r"[≥≤~]?[\d.,]+%?\s?", out[-1]) and tok.strip():
+            out[-1] += tok
+        elif out and tok in _NO_LINE_START:
+            out[-1] += tok  # a line never starts with a comma or a closing bracket (禁则)
+        else:
+            out.append(tok)
+    return out
 
 
 def _greedy(tokens: list[str], width: float) -> list[str]:
@@ -91,6 +106,11 @@ def wrap(text: str, width_em: float, balanced: bool = False) -> list[str]:
             lines = _greedy(tokens, hi)
         out += lines
     return out
+
+
+def wrap_label(text: str, width_em: float) -> str:
+    """A tick or panel label on balanced lines (joined with newlines)."""
+    return "\n".join(wrap(text, width_em, balanced=True))
 
 
 # --- figure frame -----------------------------------------------------------------------------

@@ -32,10 +32,13 @@ class NotebookFailed(RuntimeError):
     """A cell raised: the message names the cell (1-based, as JupyterLab counts) and the error."""
 
 
-def kernel_env(figures: Path | None = None, lang: str | None = None) -> dict[str, str]:
+def kernel_env(figures: Path | None = None, lang: str | None = None, data: Path | None = None) -> dict[str, str]:
     """The environment a notebook kernel runs in: this process's, plus the fixed hash seed
-    and, when given, where figures are written and which language the notebook shows."""
+    and, when given, where figures are written, which language the notebook shows and which
+    copy of the tables it reads."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}
+    if data is not None:
+        env["ZJCOUNTY_DATA"] = str(data)
     if figures is not None:
         env["ZJCOUNTY_FIGURES"] = str(figures)
     if lang is not None:

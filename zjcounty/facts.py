@@ -123,12 +123,36 @@ def latest(facts: pd.DataFrame, indicator: str, adcode: str | None = None, entit
     return rows.iloc[-1]
 
 
+def _span(period) -> tuple[str, str] | None:
+    """A ref_period as (first month, last month): '2023' -> ('2023-01', '2023-12'),
+    '2024-01/2024-03' -> as written, '2024-08' -> one month; None when not stated."""
+    if not isinstance(period, str) or not period:
+        return None
+    first, _, last = period.partition("/")
+    last = last or first
+    return (first if len(first) > 4 else f"{first}-01", last if len(last) > 4 else f"{last}-12")
+
+
+def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
 def series(facts: pd.DataFrame, min_points: int = 2, kinds=("stock", "outcome")) -> dict[tuple, pd.DataFrame]:
-    """Every measure with at least `min_points` reported values for the same area and entity:
-    the before/after comparisons the sources make, keyed by (indicator, adcode, entity)."""
+    """Every measure with at least `min_points` values for the same area and entity at different
+    times: the before/after comparisons the sources make, keyed by (indicator, adcode, entity).
+
+    Not a series: the same value for the same period from two sources (a corroboration, kept
+    once), and periods that overlap (a quarter inside its year is a part, not a later point). An
+    undated point counts only beside a dated one from the same quote ('从4%增长到4.6%')."""
     rows = facts[facts["kind"].isin(kinds)]
     out = {}
     for key, group in rows.groupby(["indicator", "adcode", "entity"], dropna=False, sort=True):
+        group = group.drop_duplicates(["ref_period", "value"])
+        spans = [s for s in group["ref_period"].map(_span) if s]
+        if any(_overlap(a, b) for i, a in enumerate(spans) for b in spans[i + 1:]):
+            continue
+        dated_quotes = set(group.loc[group["ref_period"].map(_span).notna(), "quote"])
+        group = group[group["ref_period"].map(_span).notna() | group["quote"].isin(dated_quotes)]
         if len(group) >= min_points:
             out[key] = order(group)
     return out

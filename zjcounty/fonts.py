@@ -27,7 +27,7 @@ VARIABLE_FILE = "NotoSansCJK-VF.otf.ttc"
 SC_FACE = 2  # index of the SC face in the collection (JP, KR, SC, TC, HK)
 HEADLINE_FAMILY = "ZJ Headline CJK SC"
 # Always available in headlines, whatever the tables say.
-_BASE_CHARS = "".join(chr(c) for c in range(0x20, 0x7F)) + "，。、：；！？（）《》“”‘’—…·–≤≥×→←↑↓％＋－／０１２３４５６７８９"
+_BASE_CHARS = "".join(chr(c) for c in range(0x20, 0x7F)) + "，。、：；！？（）《》“”‘’—…·–−≤≥×→←↑↓％＋－／０１２３４５６７８９"
 
 
 class FontMissingError(RuntimeError):

@@ -92,10 +92,17 @@ def locator(ax, highlight: str = "330000", colour: str = "#333333"):
     return coll
 
 
-def place_labels(ax, points, texts, *, fontsize=7.0, avoid=(), pad_pt=2.5, **text_kw):
+OFFSETS = [(1, 1), (1, -1), (-1, 1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1)]
+CENTRED = [(0, 0), (0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, -1), (1, -1), (-1, 1)]
+
+
+def place_labels(ax, points, texts, *, fontsize=7.0, avoid=(), pad_pt=2.5, offsets=OFFSETS, taken=None,
+                 **text_kw):
     """Put each text next to its point where it overlaps no label placed before it and no point
-    in `avoid` (data coordinates): eight candidate positions, nearest first. Needs the figure's
-    layout to be final, so it draws the figure once without rendering. Returns the Text objects."""
+    in `avoid` (data coordinates): candidate positions in `offsets` order (CENTRED tries the point
+    itself first, for area names). Pass the same `taken` list to several calls so later labels
+    avoid earlier ones. Needs the figure's layout to be final, so it draws the figure once
+    without rendering. Returns the Text objects."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.transforms import Bbox
 
@@ -105,8 +112,8 @@ def place_labels(ax, points, texts, *, fontsize=7.0, avoid=(), pad_pt=2.5, **tex
     fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     to_px = ax.transData.transform
-    taken = [Bbox.from_bounds(*(to_px(p) - 2.5), 5, 5) for p in avoid]
-    offsets = [(1, 1), (1, -1), (-1, 1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1)]
+    taken = [] if taken is None else taken
+    taken += [Bbox.from_bounds(*(to_px(p) - 2.5), 5, 5) for p in avoid]
     placed = []
     for (x, y), text in zip(points, texts):
         for dx, dy in offsets:

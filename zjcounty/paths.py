@@ -5,7 +5,10 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
+# ZJCOUNTY_DATA points the notebooks at another copy of the tables (the tests use a temporary
+# copy to show that a new row reaches the figures). Read once, at import: set it before the
+# kernel starts, as kernel_env(data=...) does.
+DATA = Path(os.environ.get("ZJCOUNTY_DATA") or ROOT / "data")
 SEEDS = ROOT / "seeds"
 NOTEBOOKS = ROOT / "notebooks"
 GEO = DATA / "geo"

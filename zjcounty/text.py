@@ -132,6 +132,16 @@ def stated(row, lang: str = "en") -> str:
     return _ZH[qualifier].format(v=shown, u=short)
 
 
+def cited(row, lang: str = "en") -> str:
+    """A fact as a reader should quote it: the number as stated, its period and its id,
+    '8.0% (2022, F109)'. A period the source does not state says so."""
+    period = row["ref_period"] if isinstance(row["ref_period"], str) and row["ref_period"] else \
+        word("period_not_stated", lang)
+    if lang == "zh":
+        return f"{stated(row, lang)}（{period}，{row['fact_id']}）"
+    return f"{stated(row, lang)} ({period}, {row['fact_id']})"
+
+
 def _stated_en(value: float, unit: str, qualifier: str, decimals: int, row) -> str:
     """English: rescaled to bn/m where the unit carries 亿/万, decimals as the source wrote them
     (8.0% stays 8.0%), none added by the rescale (3300亿 is 330 bn, not 330.0)."""
