@@ -48,3 +48,13 @@ def test_data_readme_row_counts_are_current():
     assert len(stated) >= 10
     actual = {name: len(load(name)) for name in stated}
     assert stated == actual
+
+
+def test_citation_file_names_this_version():
+    import yaml
+
+    from zjcounty import __version__
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0" and cff["title"] and cff["authors"] and cff["message"]
+    assert cff["version"] == __version__ and cff["license"] == "MIT"

@@ -51,3 +51,16 @@ def test_numbers_in_prose_are_printed(path):
 def test_the_check_catches_an_unprinted_number():
     assert prose_numbers("We saw 42 firms in 2023 in `F001.csv` and F012.") == {"42"}
     assert prose_numbers("1. GDP was 409.08亿 yuan and 2,038 mu.") == {"409.08", "2,038"}
+
+
+def test_the_readme_findings_are_printed_by_a_notebook():
+    """The findings on the front page come from the notebooks: each number in that section is
+    printed by some notebook cell."""
+    from zjcounty.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## What the sources show", 1)[1].split("\n## ", 1)[0]
+    outputs = "\n".join(_texts(json.loads(p.read_text(encoding="utf-8")))[1] for p in notebooks(NOTEBOOKS))
+    unprinted = sorted(n for n in prose_numbers(section)
+                       if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d])", outputs))
+    assert not unprinted, f"README findings quote numbers no notebook prints: {unprinted}"
