@@ -15,8 +15,8 @@ STRIP = [
     re.compile(r"`[^`]*`"),  # inline code: file names, ids
     re.compile(r"\]\([^)]*\)"),  # link targets
     re.compile(r"^#+ *\d+ *[.·]", re.M),  # heading numbers
-    re.compile(r"\b0\d\b"),  # notebook numbers 00-09 in navigation and headings
-    re.compile(r"\bF\d{3}\b"),  # fact ids
+    re.compile(r"(?<![A-Za-z0-9.])0\d(?![0-9.])"),  # notebook numbers 00-09 in navigation and headings
+    re.compile(r"(?<![A-Za-z0-9])F\d{3}(?![0-9])"),  # fact ids (also beside Chinese: 见F109)
     re.compile(r"^ *\d+\. ", re.M),  # numbered-list markers
 ]
 
@@ -40,7 +40,8 @@ def prose_numbers(text):
     return {n for n in found if not (n.isdigit() and 1990 <= int(n) <= 2035)}
 
 
-@pytest.mark.parametrize("path", notebooks(NOTEBOOKS), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", notebooks(NOTEBOOKS) + notebooks(NOTEBOOKS / "zh"),
+                         ids=lambda p: str(p.relative_to(NOTEBOOKS)))
 def test_numbers_in_prose_are_printed(path):
     prose, outputs = _texts(json.loads(path.read_text(encoding="utf-8")))
     unprinted = sorted(n for n in prose_numbers(prose)
@@ -51,6 +52,7 @@ def test_numbers_in_prose_are_printed(path):
 def test_the_check_catches_an_unprinted_number():
     assert prose_numbers("We saw 42 firms in 2023 in `F001.csv` and F012.") == {"42"}
     assert prose_numbers("1. GDP was 409.08亿 yuan and 2,038 mu.") == {"409.08", "2,038"}
+    assert prose_numbers("见F109：比重为8.0%，笔记本03。") == {"8.0"}
 
 
 def test_the_readme_findings_are_printed_by_a_notebook():

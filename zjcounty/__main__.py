@@ -1,6 +1,7 @@
 """Command line: `python -m zjcounty validate [DATA_DIR]`, `python -m zjcounty execute [NB ...]`,
 `python -m zjcounty extract FILE` (candidate facts from an article) and
-`python -m zjcounty add CANDIDATES.csv` (append reviewed candidates to data/facts.csv).
+`python -m zjcounty add CANDIDATES.csv` (append reviewed candidates to data/facts.csv) and
+`python -m zjcounty edition` (the Chinese notebooks from the English ones and their prose files).
 
 Exit 0 when all is well, 1 when a problem is found (one line each, no traceback), 2 for a
 usage error.
@@ -29,9 +30,9 @@ def _validate(data_dir: str) -> int:
 
 def _execute(paths: list[Path], jobs: int | None) -> int:
     from .execute import execute_all
-    from .paths import notebooks
+    from .paths import NOTEBOOKS, notebooks
 
-    failures = execute_all(paths or notebooks(), jobs=jobs)
+    failures = execute_all(paths or notebooks() + notebooks(NOTEBOOKS / "zh"), jobs=jobs)
     for nb, message in failures:
         print(f"{nb}: {message}; the notebook was not saved", file=sys.stderr)
     return 1 if failures else 0
@@ -47,6 +48,12 @@ def _add(args: argparse.Namespace) -> int:
     from .add import run
 
     return run(args.candidates, data_dir=args.data)
+
+
+def _edition(args: argparse.Namespace) -> int:
+    from .edition import run
+
+    return run(check=args.check, init=args.init)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,7 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     a = sub.add_parser("add", help="append reviewed candidates to facts.csv, all or nothing, then validate")
     a.add_argument("candidates", help="the candidates CSV, as `extract` wrote it and a curator edited it")
     a.add_argument("--data", default=str(DATA), help="Data Package folder (default: the repository's data/)")
+    z = sub.add_parser("edition", help="make notebooks/zh/ from the English notebooks and notebooks/zh/prose/")
+    z.add_argument("--check", action="store_true", help="only check the translations (one line per problem)")
+    z.add_argument("--init", action="store_true", help="(re)write the prose files with a marker for every cell")
     args = parser.parse_args(argv)
+    if args.command == "edition":
+        return _edition(args)
     if args.command == "execute":
         return _execute(args.notebooks, args.jobs)
     if args.command == "extract":

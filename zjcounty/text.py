@@ -132,6 +132,11 @@ def stated(row, lang: str = "en") -> str:
     return _ZH[qualifier].format(v=shown, u=short)
 
 
+def bracket(inner, lang: str = "en") -> str:
+    """A parenthesis as each language sets it: ' (2023)' in English, '（2023）' in Chinese."""
+    return f"（{inner}）" if lang == "zh" else f" ({inner})"
+
+
 def cited(row, lang: str = "en") -> str:
     """A fact as a reader should quote it: the number as stated, its period and its id,
     '8.0% (2022, F109)'. A period the source does not state says so."""
