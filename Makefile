@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PIP := $(PY) -m pip --disable-pip-version-check --quiet
 export PYTHONHASHSEED := 0
 
-.PHONY: all notebooks test validate lab bench lock clean
+.PHONY: all notebooks test validate lab site bench lock clean
 
 all: notebooks
 
@@ -26,6 +26,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 notebooks: $(STAMP)
 	$(PY) -m zjcounty validate data
+	$(PY) -m zjcounty edition
 	$(PY) -m zjcounty execute
 
 # The data check runs inside pytest (tests/test_validate.py), so it is not repeated here.
@@ -37,6 +38,10 @@ validate: $(STAMP)
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/
+
+# The reading site, both editions, into build/site/ (not committed): open build/site/index.html.
+site: $(STAMP)
+	$(PY) scripts/build_site.py
 
 bench: $(STAMP)
 	$(PY) benchmarks/suite.py
@@ -51,4 +56,4 @@ lock:
 	  --custom-compile-command "make lock" -o requirements.txt
 
 clean:
-	rm -rf $(VENV) .lock-venv *.egg-info
+	rm -rf $(VENV) .lock-venv *.egg-info build

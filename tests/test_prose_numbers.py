@@ -13,6 +13,8 @@ from zjcounty.paths import NOTEBOOKS, notebooks
 NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d[\d,]*(?:\.\d+)?(?![A-Za-z0-9_])")
 STRIP = [
     re.compile(r"`[^`]*`"),  # inline code: file names, ids
+    re.compile(r"(?<!\d)\d{4}-\d{2}(?:-\d{2})?(?!\d)"),  # dates (2024-08-22): they name when, like years
+    re.compile(r"(?<![\d.])\d{1,2}(?:[—–-]\d{1,2})?月(?:\d{1,2}日)?"),  # 7月, 1—11月, 5月28日 (not 6个月)
     re.compile(r"\]\([^)]*\)"),  # link targets
     re.compile(r"^#+ *\d+ *[.·]", re.M),  # heading numbers
     re.compile(r"(?<![A-Za-z0-9.])0\d(?![0-9.])"),  # notebook numbers 00-09 in navigation and headings
@@ -53,6 +55,7 @@ def test_the_check_catches_an_unprinted_number():
     assert prose_numbers("We saw 42 firms in 2023 in `F001.csv` and F012.") == {"42"}
     assert prose_numbers("1. GDP was 409.08亿 yuan and 2,038 mu.") == {"409.08", "2,038"}
     assert prose_numbers("见F109：比重为8.0%，笔记本03。") == {"8.0"}
+    assert prose_numbers("2023年7月、1—11月和5月28日，用了6个月。") == {"6"}
 
 
 def test_the_readme_findings_are_printed_by_a_notebook():

@@ -70,7 +70,7 @@ def _markdown(nb) -> list:
 def problems(english: Path) -> list[str]:
     """Why the Chinese edition of one notebook cannot be made as it stands: one line each."""
     path = prose_path(english)
-    rel = path.relative_to(NOTEBOOKS.parent)
+    rel = path.relative_to(NOTEBOOKS.parent) if path.is_relative_to(NOTEBOOKS.parent) else path
     if not path.is_file():
         return [f"{rel}:0: no translation file for {english.name}"]
     try:

@@ -56,15 +56,19 @@ def centroids(layer: str = "zhejiang_counties") -> dict[str, tuple[float, float]
 
 
 def draw(ax, facecolors: dict[str, str] | None = None, *, layer: str = "zhejiang_counties",
-         default: str = "#eeeeee", edgecolor: str = "white", linewidth: float = 0.4, zorder: int = 1):
-    """Fill each area with facecolors[adcode] (default otherwise); returns the collection."""
+         default: str = "#eeeeee", edgecolor: str = "white", linewidth: float = 0.4, zorder: int = 1,
+         only=None, hatch: str | None = None):
+    """Fill each area with facecolors[adcode] (default otherwise); returns the collection.
+    `only` limits it to some adcodes (to outline or hatch a few areas over the map)."""
     facecolors = facecolors or {}
-    feats = features(layer)
+    feats = [f for f in features(layer) if only is None or f["properties"]["adcode"] in only]
     coll = PathCollection(
         [_path(f["geometry"]) for f in feats],
         facecolors=[facecolors.get(f["properties"]["adcode"], default) for f in feats],
         edgecolors=edgecolor, linewidths=linewidth, zorder=zorder,
     )
+    if hatch:
+        coll.set_hatch(hatch)
     ax.add_collection(coll)
     ax.autoscale_view()
     ax.set_aspect(1 / np.cos(np.deg2rad(29.2)))  # Zhejiang's mid-latitude: near-true shapes

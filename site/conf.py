@@ -1,0 +1,38 @@
+"""Sphinx configuration for the reading site (`make site`). scripts/build_site.py stages the
+pages into build/site-src/ (a mirror of the repository's readable files) and builds from there,
+so links that work on GitHub (../data/README.md) work on the site too."""
+project = "Zhejiang county notebooks · 浙江县域经济笔记本"
+author = "Zhejiang county notebooks contributors"
+copyright = "the contributors; code MIT, tables CC BY 4.0"
+
+extensions = ["myst_nb"]
+root_doc = "index"
+exclude_patterns = ["**/prose/**", "**.ipynb_checkpoints"]
+myst_heading_anchors = 3
+myst_enable_extensions = ["colon_fence"]
+nb_execution_mode = "off"  # the notebooks are committed executed; the site shows their outputs
+nb_output_stderr = "remove"
+# A reading edition: prose, tables and figures. The code stays in the notebooks, where a reader
+# who wants it runs it (the landing page says so).
+nb_remove_code_source = True
+suppress_warnings = ["myst.header"]
+
+html_theme = "sphinx_book_theme"
+html_title = "Zhejiang county notebooks · 浙江县域经济笔记本"
+html_static_path = ["_static"]
+html_css_files = ["zj.css"]
+html_show_sourcelink = False
+html_copy_source = False
+html_theme_options = {
+    "show_toc_level": 2,
+    "home_page_in_toc": True,
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+    "repository_url": "",
+    "navigation_with_keys": False,
+    "show_prev_next": True,
+}
+# The page's colour mode, set outright: from disk the theme otherwise logs an error about it.
+html_context = {"default_mode": "light"}
+# Nothing from the network: no MathJax from a CDN (the pages hold no mathematics).
+mathjax_path = "mathjax-off.js"  # a local no-op, in case a page is ever flagged as holding math
