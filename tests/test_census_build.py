@@ -124,7 +124,7 @@ def test_a_changed_upstream_file_gives_one_line_and_writes_nothing(tmp_path):
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.skipif(not UPSTREAM.is_dir(), reason="../shared/external/leiii-census is absent")
+@pytest.mark.skipif(not UPSTREAM.is_dir(), reason="the upstream census files (maintainers only; see scripts/build_census.py) are not here")
 def test_the_recorded_upstream_rebuilds_the_committed_bytes_or_asks_for_openpyxl(tmp_path):
     """With openpyxl (the build venv): byte-identical output. Without (the main venv): one line."""
     out = tmp_path / "out"
