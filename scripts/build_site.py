@@ -102,21 +102,14 @@ def build() -> None:
 
 def webfont() -> Path:
     """Noto Sans CJK SC cut to the CJK characters and full-width punctuation the pages hold."""
-    from fontTools import subset
     from fontTools.ttLib import TTFont
 
     text = "".join(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")) for p in OUT.rglob("*.html"))
     text += "".join(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")) for p in OUT.rglob("*.js")
                     if p.name == "searchindex.js")
     chars = sorted({c for c in html.unescape(text) if ord(c) >= 0x2E80} | set("，。、：；！？（）《》“”‘’…—"))
-    font = TTFont(fonts.regular(), recalcTimestamp=False)
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    sub = subset.Subsetter(options)
-    sub.populate(text="".join(chars))
-    sub.subset(font)
+    font = fonts.subset_to(TTFont(fonts.regular(), recalcTimestamp=False), "".join(chars))
+    font.flavor = "woff2"
     target = OUT / "_static" / "zj-sc.woff2"
     font.save(target)
     return target

@@ -148,11 +148,12 @@ def series(facts: pd.DataFrame, min_points: int = 2, kinds=("stock", "outcome"))
     out = {}
     for key, group in rows.groupby(["indicator", "adcode", "entity"], dropna=False, sort=True):
         group = group.drop_duplicates(["ref_period", "value"])
-        spans = [s for s in group["ref_period"].map(_span) if s]
-        if any(_overlap(a, b) for i, a in enumerate(spans) for b in spans[i + 1:]):
+        spans = group["ref_period"].map(_span)
+        dated = spans.notna()
+        known = list(spans[dated])
+        if any(_overlap(a, b) for i, a in enumerate(known) for b in known[i + 1:]):
             continue
-        dated_quotes = set(group.loc[group["ref_period"].map(_span).notna(), "quote"])
-        group = group[group["ref_period"].map(_span).notna() | group["quote"].isin(dated_quotes)]
+        group = group[dated | group["quote"].isin(set(group.loc[dated, "quote"]))]
         if len(group) >= min_points:
             out[key] = order(group)
     return out

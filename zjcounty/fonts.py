@@ -78,12 +78,11 @@ def _cache_dir() -> Path:
     return Path.home() / ".cache" / "zjcounty"
 
 
-def _build(source: Path, chars: str, target: Path) -> None:
+def subset_to(font, chars: str):
+    """Cut a fontTools font down to `chars`, keeping every layout feature, the names and a
+    visible missing-glyph box; returns it. Used for the headline face and the site's webfont."""
     from fontTools import subset
-    from fontTools.ttLib import TTFont
-    from fontTools.varLib import instancer
 
-    font = TTFont(source, fontNumber=SC_FACE, lazy=True, recalcTimestamp=False)
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
@@ -91,6 +90,14 @@ def _build(source: Path, chars: str, target: Path) -> None:
     sub = subset.Subsetter(options)
     sub.populate(text=chars)
     sub.subset(font)
+    return font
+
+
+def _build(source: Path, chars: str, target: Path) -> None:
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    font = subset_to(TTFont(source, fontNumber=SC_FACE, lazy=True, recalcTimestamp=False), chars)
     font = instancer.instantiateVariableFont(font, {"wght": 700}, inplace=True)
     names = font["name"]
     for record in list(names.names):
