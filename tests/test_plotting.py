@@ -40,12 +40,73 @@ def test_without_the_cjk_font_the_glyphs_would_be_missing():
 
 def test_exporting_leaves_the_backend_and_rcparams_alone(tmp_path):
     backend, before = mpl.get_backend(), dict(mpl.rcParams)
-    before.pop("font.sans-serif")  # setup() may append the CJK fallback, nothing else
+    before.pop("font.family")  # setup() may append the CJK fallback, nothing else
     plotting.bilingual("t", _draw, folder=tmp_path)
     after = dict(mpl.rcParams)
-    after.pop("font.sans-serif")
+    assert after.pop("font.family")[-1] == plotting.setup()
     assert mpl.get_backend() == backend and after == before
-    assert plotting.setup() in mpl.rcParams["font.sans-serif"]
+
+
+def test_a_students_own_chinese_labels_render_after_setup():
+    from matplotlib.figure import Figure
+
+    plotting.setup()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = Figure()
+        fig.subplots().set_title("乐清电气 Yueqing")  # the student's own rc: DejaVu Sans first
+        plotting.png_bytes(fig)
+    assert not [w for w in caught if "Glyph" in str(w.message)]
+
+
+def _decoy(tmp_path, family):
+    """DejaVu Sans renamed to `family`: a font that claims a name and draws differently."""
+    from fontTools.ttLib import TTFont
+    from matplotlib import font_manager
+
+    font = TTFont(font_manager.findfont("DejaVu Sans"))
+    for record in font["name"].names:
+        if record.nameID in (1, 4, 16):
+            record.string = family
+    path = tmp_path / f"decoy-{len(list(tmp_path.glob('decoy-*')))}.ttf"
+    font.save(path)
+    return path
+
+
+@pytest.fixture
+def decoys(tmp_path):
+    """Fonts registered during a test, taken out of matplotlib's list afterwards."""
+    from matplotlib import font_manager
+
+    before = list(font_manager.fontManager.ttflist)
+    yield lambda family: font_manager.fontManager.addfont(_decoy(tmp_path, family))
+    font_manager.fontManager.ttflist = before
+    font_manager.fontManager._findfont_cached.cache_clear()
+
+
+def test_a_font_installed_under_the_shipped_names_changes_no_byte(tmp_path, decoys):
+    """What a system's fonts-noto-cjk did to version 2: a font under the shipped family name
+    (and here also under the house's own name) must not be drawn with."""
+    plotting.bilingual("d", _draw, folder=tmp_path / "before")
+    decoys("Noto Sans CJK SC")
+    decoys(fonts.REGULAR_NAME)
+    plotting.bilingual("d", _draw, folder=tmp_path / "after")
+    for lang in ("zh", "en"):
+        assert (tmp_path / "before" / f"d.{lang}.png").read_bytes() == (tmp_path / "after" / f"d.{lang}.png").read_bytes()
+
+
+@pytest.mark.filterwarnings("ignore:Glyph")  # the decoy has no Chinese: that is the point
+def test_without_the_pin_the_decoy_would_be_drawn(tmp_path, decoys, monkeypatch):
+    """Guards the guard: skip pin() and the same decoy changes the exported bytes."""
+    plotting.bilingual("d", _draw, folder=tmp_path / "before")
+    monkeypatch.setattr(plotting, "pin", lambda: None)
+    from matplotlib import font_manager
+
+    manager = font_manager.fontManager
+    manager.ttflist = [e for e in manager.ttflist if e.name != fonts.REGULAR_NAME]
+    decoys(fonts.REGULAR_NAME)
+    plotting.bilingual("d", _draw, folder=tmp_path / "after")
+    assert (tmp_path / "before" / "d.en.png").read_bytes() != (tmp_path / "after" / "d.en.png").read_bytes()
 
 
 def test_a_students_rcparams_do_not_leak_into_exported_figures(tmp_path):

@@ -26,6 +26,9 @@ REGULAR_FILE = "NotoSansCJKsc-Regular.otf"
 VARIABLE_FILE = "NotoSansCJK-VF.otf.ttc"
 SC_FACE = 2  # index of the SC face in the collection (JP, KR, SC, TC, HK)
 HEADLINE_FAMILY = "ZJ Headline CJK SC"
+# The name matplotlib knows the regular face by: the house's own, so that no font a system has
+# installed under "Noto Sans CJK SC" can answer for it (zjcounty.plotting.pin).
+REGULAR_NAME = "ZJ Noto Sans CJK SC"
 # Always available in headlines, whatever the tables say.
 _BASE_CHARS = "".join(chr(c) for c in range(0x20, 0x7F)) + "，。、：；！？（）《》“”‘’—…·–−≤≥×→←↑↓％＋－／０１２３４５６７８９"
 

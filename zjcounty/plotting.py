@@ -1,21 +1,30 @@
-"""One house style for every figure, and export that is byte-identical from run to run.
+"""One house style for every figure, and export that is byte-identical from run to run and
+from machine to machine.
 
 The notebook is left alone: no backend is switched and pyplot is never used here. Figures are
 `matplotlib.figure.Figure` objects drawn inside `style()`, a temporary rc context, so the house
 style never leaks into a student's own plots and a student's rcParams never leak into the
-exported figures. `setup()` only registers the CJK fonts (so a student's own Chinese labels
-render too) and appends the CJK face to the sans-serif fallback list.
+exported figures.
+
+Fonts are chosen by file, never by what the system has installed. The shipped CJK face is
+registered under a name only it answers to (`fonts.REGULAR_NAME`); `style()` removes any other
+font that claims that name (`pin()`), so a system font, or a decoy installed under the same family
+name, cannot change a pixel. `setup()` also adds that face as a fallback after the student's own
+fonts, so their Chinese labels render and nothing else changes.
 """
 from __future__ import annotations
 
+import dataclasses
+import gc
 import io
 import json
 from collections.abc import Callable
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import matplotlib as mpl
-from matplotlib import font_manager
+from matplotlib import font_manager, ft2font
 from matplotlib.figure import Figure
 
 from . import fonts
@@ -41,29 +50,40 @@ PALETTE = {
 }
 THEME_COLOURS = {t: PALETTE[t] for t in ("industry_upgrading", "innovation_services", "county_pairing", "context")}
 
-_FAMILY: str | None = None
+@lru_cache(maxsize=1)
+def _entry() -> font_manager.FontEntry:
+    """matplotlib's description of the shipped CJK file, under the house's own name."""
+    path = str(fonts.regular())
+    return dataclasses.replace(font_manager.ttfFontProperty(ft2font.FT2Font(path)), name=fonts.REGULAR_NAME)
+
+
+def pin() -> None:
+    """Make the shipped file the only font matplotlib finds under `fonts.REGULAR_NAME`: add it
+    if it is missing and drop any other entry registered under that name. Cheap when nothing
+    changed; called on every `style()` so that a font registered later cannot take its place."""
+    manager, ours = font_manager.fontManager, _entry()
+    claims = [e for e in manager.ttflist if e.name == ours.name]
+    if claims == [ours]:
+        return
+    manager.ttflist = [ours, *(e for e in manager.ttflist if e.name != ours.name)]
+    manager._findfont_cached.cache_clear()  # what addfont() does after changing the list
 
 
 def setup() -> str:
-    """Register the CJK faces with matplotlib and return the regular family name. Safe to
-    call twice. Appends the CJK family to the sans-serif fallbacks so a student's own Chinese
-    labels render; changes nothing else."""
-    global _FAMILY
-    if _FAMILY is None:
-        path = fonts.regular()
-        font_manager.fontManager.addfont(str(path))
-        _FAMILY = font_manager.FontProperties(fname=str(path)).get_name()
-        if _FAMILY not in mpl.rcParams["font.sans-serif"]:
-            mpl.rcParams["font.sans-serif"] = [*mpl.rcParams["font.sans-serif"], _FAMILY]
-    return _FAMILY
+    """Make the shipped CJK face available and return its name. Safe to call twice. Adds the
+    face as the last `font.family` fallback, so a student's own Chinese labels render in it
+    while their Latin text keeps their own font; changes nothing else."""
+    pin()
+    family = list(mpl.rcParams["font.family"])
+    if fonts.REGULAR_NAME not in family:
+        mpl.rcParams["font.family"] = [*family, fonts.REGULAR_NAME]
+    return fonts.REGULAR_NAME
 
 
 def house_style() -> dict:
     """The rc settings of every exported figure."""
-    family = setup()
     return {
-        "font.family": "sans-serif",
-        "font.sans-serif": [family, "DejaVu Sans"],
+        "font.family": [setup()],
         "font.size": 9,
         "axes.unicode_minus": False,
         "figure.dpi": DPI,
@@ -99,6 +119,7 @@ def house_style() -> dict:
 @contextmanager
 def style():
     """Draw inside this: the house style, undone on exit."""
+    pin()
     with mpl.rc_context(house_style()):
         yield
 
@@ -148,6 +169,8 @@ def bilingual(stem: str, draw: Callable[[str], Figure], *, show: str | None = No
         text["source_ids"] = state.get("source_ids", [])
         if lang == show:
             shown = Image(data=path.read_bytes(), format="png")
+        del fig
+        gc.collect()  # a figure is a web of cycles: free it now, not at the next collection
     save_text(text, stem, folder)
     return shown
 
