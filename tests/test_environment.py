@@ -61,4 +61,4 @@ def test_every_lock_entry_has_hashes():
 
 def test_the_supported_python():
     requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
-    assert requires == ">=3.11,<3.12" and sys.version_info[:2] == (3, 11)
+    assert requires == ">=3.11,<3.14" and (3, 11) <= sys.version_info[:2] <= (3, 13)
