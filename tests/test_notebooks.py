@@ -1,11 +1,16 @@
-"""Static checks on the committed notebooks, for what a rerun cannot see: the stored notebook
-ran top to bottom in one kernel, holds no error, warning or volatile metadata, and opens with
-its navigation, question, answer and inputs."""
+"""Static checks on the committed notebooks, for what nbval's rerun does not see: the stored
+notebook ran top to bottom in one kernel, is stored as `make` stores it, holds no error, warning
+or volatile metadata, shows the exported figures, and opens with its navigation, question,
+answer and inputs."""
+import base64
 import json
 import re
 
+import nbformat
 import pytest
 
+from zjcounty.execute import dumps, stored
+from zjcounty.nbcheck import EXPORT
 from zjcounty.paths import NOTEBOOKS, ROOT, notebooks
 
 NBS = notebooks(NOTEBOOKS)
@@ -31,6 +36,27 @@ def test_notebooks_are_numbered_in_order():
 def test_executed_top_to_bottom_in_one_run(path):
     counts = [c["execution_count"] for c in _code_cells(_load(path)) if "".join(c["source"]).strip()]
     assert counts == list(range(1, len(counts) + 1)), f"{path.name}: run it with `make`"
+
+
+@pytest.mark.parametrize("path", NBS + ZH, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
+def test_stored_as_make_stores_it(path):
+    """No cell metadata but tags, no Python version: what `make` writes on any supported Python."""
+    text = path.read_text(encoding="utf-8")
+    assert dumps(stored(nbformat.reads(text, as_version=4))) == text, f"{path.name}: run `make`"
+
+
+@pytest.mark.parametrize("path", NBS + ZH, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
+def test_a_figure_cell_shows_the_exported_file(path):
+    """The image a figure cell shows is figures/STEM.LANG.png, byte for byte, in the notebook's
+    language (nbval's rerun compares it with the stored image, nbcheck the exported file)."""
+    lang = "zh" if path.parent.name == "zh" else "en"
+    for cell in _code_cells(_load(path)):
+        stems = EXPORT.findall("".join(cell["source"]))
+        if not stems:
+            continue
+        shown = [base64.b64decode(o["data"]["image/png"]) for o in cell.get("outputs", [])
+                 if "image/png" in o.get("data", {})]
+        assert shown == [(FIGURES / f"{s}.{lang}.png").read_bytes() for s in stems], f"{path.name}: {stems}"
 
 
 @pytest.mark.parametrize("path", NBS + ZH, ids=lambda p: str(p.relative_to(NOTEBOOKS)))

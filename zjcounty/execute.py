@@ -1,15 +1,17 @@
 """Run notebooks top to bottom and store them so that a rerun on unchanged data is
-byte-identical: `make` and the tests both go through `execute()`.
+byte-identical, on any supported Python: this is how `make` writes notebooks. (`make test`
+does not use it for the notebooks: nbval executes them and compares; see notebooks/conftest.py.)
 
 What makes a stored notebook stable:
 - the kernel runs with PYTHONHASHSEED=0 (a printed set comes out in the same order);
 - stream outputs are coalesced (the kernel flushes stdout on a timer, so one print could
   otherwise arrive as one message or two depending on timing);
 - the execution timestamps nbclient writes into every cell's metadata are cleared
-  (kernelspec and cell tags are kept).
+  (kernelspec and cell tags are kept), and so is the Python version in the notebook's
+  language_info, which is all that differed between Python 3.11, 3.12 and 3.13.
 
-Every kernel also loads the IPython extension `zjcounty.offline` before the first cell, so a
-notebook that tries to reach the network fails loudly instead of quietly depending on it.
+Every kernel runs with the project's IPython profile (`zjcounty.offline`): offline, with no
+user startup files.
 """
 from __future__ import annotations
 
@@ -22,10 +24,9 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbconvert.preprocessors import ClearMetadataPreprocessor
 
+from .offline import ipython_dir
+
 TIMEOUT_S = 120
-# Loaded before the first cell (not stored, not counted). The kernel's own log is quietened:
-# its only message here is a note that local loopback messaging is unencrypted.
-KERNEL_ARGS = ["--InteractiveShellApp.extensions=['zjcounty.offline']", "--IPKernelApp.log_level=ERROR"]
 
 
 class NotebookFailed(RuntimeError):
@@ -33,10 +34,10 @@ class NotebookFailed(RuntimeError):
 
 
 def kernel_env(figures: Path | None = None, lang: str | None = None, data: Path | None = None) -> dict[str, str]:
-    """The environment a notebook kernel runs in: this process's, plus the fixed hash seed
-    and, when given, where figures are written, which language the notebook shows and which
-    copy of the tables it reads."""
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    """The environment a notebook kernel runs in: this process's, plus the fixed hash seed, the
+    project's (offline) IPython profile and, when given, where figures are written, which
+    language the notebook shows and which copy of the tables it reads."""
+    env = {**os.environ, "PYTHONHASHSEED": "0", "IPYTHONDIR": str(ipython_dir())}
     if data is not None:
         env["ZJCOUNTY_DATA"] = str(data)
     if figures is not None:
@@ -49,8 +50,8 @@ def kernel_env(figures: Path | None = None, lang: str | None = None, data: Path 
 def run(nb: nbformat.NotebookNode, folder: Path, env: dict[str, str]) -> nbformat.NotebookNode:
     """Execute `nb` in a fresh offline kernel whose working folder is `folder`; returns it
     with outputs and without volatile metadata. Raises NotebookFailed naming the cell."""
-    client = NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", extra_arguments=KERNEL_ARGS,
-                            coalesce_streams=True, resources={"metadata": {"path": str(folder)}})
+    client = NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", coalesce_streams=True,
+                            resources={"metadata": {"path": str(folder)}})
     try:
         client.execute(env=env)
     except CellExecutionError as e:
@@ -58,9 +59,17 @@ def run(nb: nbformat.NotebookNode, folder: Path, env: dict[str, str]) -> nbforma
                       if o.get("output_type") == "error"), None)
         where = f"cell {index + 1}" if index is not None else "a cell"
         raise NotebookFailed(f"{where}: {e.ename}: {e.evalue}") from None
+    return stored(nb)
+
+
+def stored(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """`nb` without what varies from run to run or machine to machine: cell metadata but tags,
+    and the Python version nbclient records. Applied to an executed notebook before it is
+    written; a committed notebook is already in this form (a test checks)."""
     ClearMetadataPreprocessor(
         enabled=True, clear_notebook_metadata=False, preserve_cell_metadata_mask={"tags"}
     ).preprocess(nb, {})
+    nb.metadata.get("language_info", {}).pop("version", None)
     return nb
 
 

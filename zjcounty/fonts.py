@@ -16,11 +16,10 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import os
-import sys
 from functools import lru_cache
 from pathlib import Path
 
-from .paths import DATA
+from .paths import DATA, cache_dir
 
 REGULAR_FILE = "NotoSansCJKsc-Regular.otf"
 VARIABLE_FILE = "NotoSansCJK-VF.otf.ttc"
@@ -66,21 +65,6 @@ def headline_chars() -> str:
     return "".join(sorted(set("".join(text))))
 
 
-def _cache_dir() -> Path:
-    """Inside the venv when it is writable (make builds it there), else the user's cache."""
-    env = os.environ.get("ZJCOUNTY_CACHE")
-    if env:
-        return Path(env)
-    in_env = Path(sys.prefix) / "share" / "zjcounty"
-    try:
-        in_env.mkdir(parents=True, exist_ok=True)
-        if os.access(in_env, os.W_OK):
-            return in_env
-    except OSError:
-        pass
-    return Path.home() / ".cache" / "zjcounty"
-
-
 def subset_to(font, chars: str):
     """Cut a fontTools font down to `chars`, keeping every layout feature, the names and a
     visible missing-glyph box; returns it. Used for the headline face and the site's webfont."""
@@ -123,7 +107,7 @@ def headline() -> Path:
     chars = headline_chars()
     versions = "|".join(importlib.metadata.version(p) for p in ("manimgx-fonts-cjk", "fonttools"))
     key = hashlib.sha256(f"{versions}|{chars}".encode()).hexdigest()[:16]
-    target = _cache_dir() / f"headline-{key}.otf"
+    target = cache_dir() / f"headline-{key}.otf"
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
         _build(source, chars, target)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,3 +25,20 @@ def figures_dir() -> Path:
 def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
     """The notebooks of a folder in reading order: NN-slug.ipynb."""
     return sorted(Path(folder).glob("[0-9][0-9]-*.ipynb"))
+
+
+def cache_dir() -> Path:
+    """Where the project keeps what it makes once per machine (the headline face, the kernels'
+    IPython profile): ZJCOUNTY_CACHE, else inside the venv when it is writable (make builds it
+    there), else the user's cache folder."""
+    env = os.environ.get("ZJCOUNTY_CACHE")
+    if env:
+        return Path(env)
+    in_env = Path(sys.prefix) / "share" / "zjcounty"
+    try:
+        in_env.mkdir(parents=True, exist_ok=True)
+        if os.access(in_env, os.W_OK):
+            return in_env
+    except OSError:
+        pass
+    return Path.home() / ".cache" / "zjcounty"

@@ -81,8 +81,12 @@ def setup() -> str:
 
 
 def house_style() -> dict:
-    """The rc settings of every exported figure."""
-    return {
+    """The rc settings of every exported figure: seaborn's "ticks" theme at "paper" scale, given
+    the house's font, colours and sizes, so that seaborn and plain matplotlib draw alike. (As rc
+    settings for `style()`, never `sns.set_theme()`, which would change a student's plots too.)"""
+    import seaborn as sns
+
+    house = {
         "font.family": [setup()],
         "font.size": 9,
         "axes.unicode_minus": False,
@@ -114,6 +118,7 @@ def house_style() -> dict:
         "hatch.linewidth": 0.8,
         "svg.hashsalt": "zjcounty",
     }
+    return {**sns.axes_style("ticks", rc=house), **sns.plotting_context("paper", rc=house), **house}
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .paths import DATA
@@ -55,8 +56,15 @@ def load_descriptor(data_dir: Path | str = DATA) -> dict:
     return json.loads((Path(data_dir) / DESCRIPTOR).read_text(encoding="utf-8"))
 
 
-def resource(name: str, data_dir: Path | str = DATA) -> Resource:
-    for r in resources(load_descriptor(data_dir)):
-        if r.name == name:
-            return r
-    raise KeyError(f"{Path(data_dir) / DESCRIPTOR}: no resource named {name!r}")
+@lru_cache(maxsize=8)
+def _by_name(text: bytes) -> dict[str, Resource]:
+    return {r.name: r for r in resources(json.loads(text))}
+
+
+def resource(name: str, data_dir: Path | str = DATA, descriptor: bytes | None = None) -> Resource:
+    """One resource of the descriptor in `data_dir` (or of its bytes, when the caller has read
+    them), read afresh and parsed once per content."""
+    found = _by_name(descriptor or (Path(data_dir) / DESCRIPTOR).read_bytes()).get(name)
+    if found is None:
+        raise KeyError(f"{Path(data_dir) / DESCRIPTOR}: no resource named {name!r}")
+    return found
