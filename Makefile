@@ -40,7 +40,7 @@ notebooks: $(STAMP)
 # share a kernel); loadgroup would, but does not group under pytest 9.2 (pytest-xdist#1386).
 # The data check runs inside pytest (tests/test_validate.py), so it is not repeated here.
 test: $(STAMP)
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 validate: $(STAMP)
 	$(PY) -m zjcounty validate data
@@ -50,7 +50,7 @@ lab: $(STAMP)
 
 # The reading site, both editions, into build/site/ (not committed): open build/site/index.html.
 site: $(STAMP)
-	$(PY) scripts/build_site.py
+	$(PY) -m zjcounty site
 
 bench: $(STAMP)
 	$(PY) benchmarks/suite.py

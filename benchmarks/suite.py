@@ -7,8 +7,8 @@ pandas, matplotlib and seaborn, as many as the project has (both editions).
       the same workers on the floor notebooks;
   (b) rerun: `make` with the venv in place (validate, edition, execute every notebook), against
       `jupyter nbconvert --to notebook --execute --inplace` on copies of the same notebooks;
-  (c) memory: each notebook's code run in a fresh IPython process; peak RSS (ru_maxrss), against
-      the floor notebook's.
+  (c) memory: each notebook run as `make` runs it, in a fresh kernel; the kernel's own peak RSS
+      (ru_maxrss, read by a cell appended to a copy), against the floor notebook's.
 Run: `.venv/bin/python benchmarks/suite.py` (or `make bench`). Not a test. Best of REPEAT runs,
 the project and its floor alternating, so that a busy machine slows both alike.
 """
@@ -77,23 +77,17 @@ def copies(nbs: list[Path], folder: Path) -> list[Path]:
     return out
 
 
-MEMORY = r'''
-import json, os, resource, sys
-from IPython.core.interactiveshell import InteractiveShell
-path = sys.argv[1]
-os.chdir(os.path.dirname(path))
-shell = InteractiveShell.instance()
-for cell in json.load(open(path, encoding="utf-8"))["cells"]:
-    if cell["cell_type"] == "code":
-        assert shell.run_cell("".join(cell["source"]), silent=True).success
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-'''
+PEAK = "import resource\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
 
 
 def peak_mb(nb: Path, figures: Path) -> float:
-    run = subprocess.run([PY, "-c", MEMORY, str(nb)], capture_output=True, text=True, check=True,
-                         env={**ENV, "ZJCOUNTY_FIGURES": str(figures)})
-    return float(run.stdout.strip().splitlines()[-1])
+    """The kernel's own peak RSS after running the notebook, from a cell appended to a copy."""
+    from zjcounty.execute import kernel_env, run
+
+    copy = nbformat.read(nb, as_version=4)
+    copy.cells.append(nbformat.v4.new_code_cell(PEAK))
+    done = run(copy, nb.parent, kernel_env(figures=figures))
+    return float(done.cells[-1].outputs[0]["text"])
 
 
 def main() -> int:

@@ -1,4 +1,4 @@
-"""Sphinx configuration for the reading site (`make site`). scripts/build_site.py stages the
+"""Sphinx configuration for the reading site (`make site`). zjcounty/site.py stages the
 pages into build/site-src/ (a mirror of the repository's readable files) and builds from there,
 so links that work on GitHub (../data/README.md) work on the site too."""
 project = "Zhejiang county notebooks · 浙江县域经济笔记本"

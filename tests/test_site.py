@@ -10,14 +10,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
-from zjcounty.paths import ROOT
 
 CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
 DRIVER = shutil.which("chromedriver") or shutil.which("chromedriver", path=os.environ.get("CHROMEWEBDRIVER", ""))
@@ -30,11 +27,11 @@ if not (CHROMIUM and DRIVER):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    build = tmp_path_factory.mktemp("site-build")
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py")], capture_output=True, text=True,
-                         env={**os.environ, "ZJCOUNTY_SITE_BUILD": str(build)})
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
-    return build / "site"
+    from zjcounty.site import build
+
+    folder = tmp_path_factory.mktemp("site-build")
+    assert build(folder) == 0
+    return folder / "site"
 
 
 @pytest.fixture(scope="module")

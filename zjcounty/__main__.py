@@ -1,7 +1,8 @@
 """Command line: `python -m zjcounty validate [DATA_DIR]`, `python -m zjcounty execute [NB ...]`,
 `python -m zjcounty extract FILE` (candidate facts from an article) and
 `python -m zjcounty add CANDIDATES.csv` (append reviewed candidates to data/facts.csv) and
-`python -m zjcounty edition` (the Chinese notebooks from the English ones and their prose files).
+`python -m zjcounty edition` (the Chinese notebooks from the English ones and their prose files)
+and `python -m zjcounty site` (the reading site).
 
 Exit 0 when all is well, 1 when a problem is found (one line each, no traceback), 2 for a
 usage error.
@@ -50,6 +51,12 @@ def _add(args: argparse.Namespace) -> int:
     return run(args.candidates, data_dir=args.data)
 
 
+def _site(args: argparse.Namespace) -> int:
+    from .site import build
+
+    return build(Path(args.folder))
+
+
 def _edition(args: argparse.Namespace) -> int:
     from .edition import run
 
@@ -76,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     z = sub.add_parser("edition", help="make notebooks/zh/ from the English notebooks and notebooks/zh/prose/")
     z.add_argument("--check", action="store_true", help="only check the translations (one line per problem)")
     z.add_argument("--init", action="store_true", help="(re)write the prose files with a marker for every cell")
+    s = sub.add_parser("site", help="build the reading site, both editions, into FOLDER/site (default: build)")
+    s.add_argument("folder", nargs="?", default="build", help="where site/ and its staging go (default: build)")
     args = parser.parse_args(argv)
+    if args.command == "site":
+        return _site(args)
     if args.command == "edition":
         return _edition(args)
     if args.command == "execute":

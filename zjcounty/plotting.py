@@ -14,6 +14,7 @@ fonts, so their Chinese labels render and nothing else changes.
 """
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import gc
 import io
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import matplotlib as mpl
 from matplotlib import font_manager, ft2font
+from matplotlib.artist import ArtistInspector
 from matplotlib.figure import Figure
 
 from . import fonts
@@ -166,18 +168,49 @@ def bilingual(stem: str, draw: Callable[[str], Figure], *, show: str | None = No
     show = show or current_lang()
     shown, text = None, {}
     for lang in LANGS:
-        with style():
+        with style(), _collected():
             fig = draw(lang)
             path = save(fig, stem, lang, folder)
-        state = getattr(fig, "_zj", {})
+            state = getattr(fig, "_zj", {})
+            del fig
         text[lang] = {k: state.get(k, "") for k in ("title", "subtitle", "note", "source_line")}
         text["source_ids"] = state.get("source_ids", [])
         if lang == show:
             shown = Image(data=path.read_bytes(), format="png")
-        del fig
-        gc.collect()  # a figure is a web of cycles: free it now, not at the next collection
     save_text(text, stem, folder)
     return shown
+
+
+def _malloc_trim():
+    """glibc's malloc_trim, where the C library has it (Linux); None elsewhere."""
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return None
+
+
+_TRIM = _malloc_trim()
+
+
+@contextmanager
+def _collected():
+    """Free what is drawn inside at once, not at some later collection, so a notebook holds one
+    figure at a time (kernel peak memory). A figure is a web of reference cycles; matplotlib
+    3.11 also caches ArtistInspector.is_alias by bound method, so anything that inspects an
+    artist's properties (seaborn's move_legend and pointplot do) keeps its whole figure alive
+    in that cache. Everything that existed before is frozen meanwhile, so the collections
+    examine only the figure's own objects (measured: 54 ms a collection in a test process
+    without it)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        ArtistInspector.is_alias.cache_clear()
+        gc.collect()
+        gc.collect()  # what the first collection's finalizers let go (measured: a whole figure)
+        gc.unfreeze()
+        if _TRIM is not None:
+            _TRIM(0)  # hand the freed pages of the render back to the system (glibc keeps them)
 
 
 def save_text(text: dict, stem: str, folder: Path | None = None) -> Path:

@@ -1,5 +1,6 @@
-"""Build the reading site (`make site`): both editions of the notebooks, the data dictionary, the
-sources and every number, as static HTML in build/site/ that opens from disk or any static host.
+"""Build the reading site (`make site`, `python -m zjcounty site`): both editions of the
+notebooks, the data dictionary, the sources and every number, as static HTML in build/site/
+that opens from disk or any static host.
 
 1. Stage the readable files in build/site-src/ as they sit in the repository (so the links that
    work on GitHub work here), plus pages generated from the tables (data dictionary, sources,
@@ -11,6 +12,8 @@ sources and every number, as static HTML in build/site/ that opens from disk or 
    nothing is fetched from a CDN.
 
 Prints the build time, the number of pages and the size. Nothing in build/ is committed.
+Sphinx runs in this process (its import alone takes about 3 s; the site test builds once per
+test run and pays it once).
 """
 from __future__ import annotations
 
@@ -20,44 +23,38 @@ import importlib.metadata
 import os
 import re
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from . import fonts
+from .facts import load_facts, show
+from .paths import NOTEBOOKS, ROOT, cache_dir, notebooks
+from .schema import load_descriptor
+from .tables import load
 
-from zjcounty import fonts  # noqa: E402
-from zjcounty.facts import load_facts, show  # noqa: E402
-from zjcounty.paths import NOTEBOOKS, cache_dir, notebooks  # noqa: E402
-from zjcounty.schema import load_descriptor  # noqa: E402
-from zjcounty.tables import load  # noqa: E402
-
-BUILD = Path(os.environ.get("ZJCOUNTY_SITE_BUILD") or ROOT / "build")  # the tests build elsewhere
-SRC = BUILD / "site-src"
-OUT = BUILD / "site"
+BUILD = ROOT / "build"
 # Files a page links to that readers may want to open; copied as they are.
 ATTACHED = ["CITATION.cff", "LICENSE", "data/datapackage.json", "data/census.LICENSE", "data/facts.csv",
-            "scripts/build_census.py", "scripts/build_geo.py", "scripts/build_site.py",
+            "scripts/build_census.py", "scripts/build_geo.py", "zjcounty/site.py",
             "data/sources.csv"]
 
 
-def stage() -> None:
-    shutil.rmtree(SRC, ignore_errors=True)
-    shutil.copytree(ROOT / "site", SRC)
+def stage(src: Path) -> None:
+    shutil.rmtree(src, ignore_errors=True)
+    shutil.copytree(ROOT / "site", src)
     for rel in ["README.md", "CONTRIBUTING.md", "data/README.md", "seeds/README.md", *ATTACHED]:
         if (ROOT / rel).is_file():
-            (SRC / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(ROOT / rel, SRC / rel)
+            (src / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(ROOT / rel, src / rel)
     for nb in notebooks(NOTEBOOKS) + notebooks(NOTEBOOKS / "zh"):
-        target = SRC / nb.relative_to(ROOT)
+        target = src / nb.relative_to(ROOT)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(nb, target)
-    shutil.copytree(ROOT / "figures", SRC / "figures")
-    (SRC / "data" / "dictionary.md").write_text(dictionary(), encoding="utf-8")
-    (SRC / "data" / "sources.md").write_text(sources(), encoding="utf-8")
-    (SRC / "data" / "facts.md").write_text(facts_page(), encoding="utf-8")
+    shutil.copytree(ROOT / "figures", src / "figures")
+    (src / "data" / "dictionary.md").write_text(dictionary(), encoding="utf-8")
+    (src / "data" / "sources.md").write_text(sources(), encoding="utf-8")
+    (src / "data" / "facts.md").write_text(facts_page(), encoding="utf-8")
 
 
 def _cell(text) -> str:
@@ -96,18 +93,20 @@ def facts_page() -> str:
             f"```{{raw}} html\n<div class=\"zj-wide\">{table}</div>\n```\n")
 
 
-def build() -> None:
-    shutil.rmtree(OUT, ignore_errors=True)
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going", "-j", "auto", str(SRC), str(OUT)]
-    subprocess.run(cmd, check=True)
+def sphinx(src: Path, out: Path) -> int:
+    """Sphinx's exit status: 0, or 1 after printing every warning (-W: a warning is an error)."""
+    from sphinx.cmd.build import build_main
+
+    shutil.rmtree(out, ignore_errors=True)
+    return build_main(["-b", "html", "-q", "-W", "--keep-going", str(src), str(out)])
 
 
-def webfont() -> Path:
+def webfont(out: Path) -> Path:
     """Noto Sans CJK SC cut to the CJK characters and full-width punctuation the pages hold."""
     from fontTools.ttLib import TTFont
 
-    text = "".join(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")) for p in OUT.rglob("*.html"))
-    text += "".join(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")) for p in OUT.rglob("*.js")
+    text = "".join(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")) for p in out.rglob("*.html"))
+    text += "".join(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")) for p in out.rglob("*.js")
                     if p.name == "searchindex.js")
     chars = "".join(sorted({c for c in html.unescape(text) if ord(c) >= 0x2E80} | set("，。、：；！？（）《》“”‘’…—")))
     # Cut once per character set (about 3 s, most of it woff2 compression), then copied.
@@ -120,26 +119,22 @@ def webfont() -> Path:
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
         font.save(tmp)
         os.replace(tmp, cached)
-    target = OUT / "_static" / "zj-sc.woff2"
+    target = out / "_static" / "zj-sc.woff2"
     shutil.copy(cached, target)
     return target
 
 
-def main() -> int:
+def build(folder: Path = BUILD) -> int:
+    """Stage, build and cut the font into folder/site (staging in folder/site-src); 0 or 1."""
     start = time.perf_counter()
-    stage()
-    try:
-        build()
-    except subprocess.CalledProcessError:
+    src, out = folder / "site-src", folder / "site"
+    stage(src)
+    if sphinx(src, out):
         print("sphinx reported problems (above); the site was not finished", file=sys.stderr)
         return 1
-    font = webfont()
-    pages = list(OUT.rglob("*.html"))
-    size = sum(p.stat().st_size for p in OUT.rglob("*") if p.is_file())
-    print(f"site: {OUT}/index.html · {len(pages)} pages · {size / 1e6:.1f} MB "
+    font = webfont(out)
+    pages = list(out.rglob("*.html"))
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"site: {out}/index.html · {len(pages)} pages · {size / 1e6:.1f} MB "
           f"(font {font.stat().st_size / 1e3:.0f} kB) · {time.perf_counter() - start:.0f} s")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
