@@ -29,7 +29,7 @@ import nbformat
 from zjcounty.paths import NOTEBOOKS, ROOT, notebooks
 
 FLOOR_CODE = "import pandas, matplotlib.pyplot, seaborn"
-PYTEST = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto", "--dist", "loadfile"]  # as `make test`
+PYTEST = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto", "--dist", "loadfile", "--no-loadscope-reorder"]  # as `make test`
 REPEAT = 3
 ENV = {**os.environ, "PYTHONHASHSEED": "0"}
 PY = sys.executable
