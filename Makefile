@@ -27,7 +27,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PIP) install --require-hashes --no-deps -r requirements.txt
 	PYTHONWARNINGS='ignore:Editable installation' $(PIP) install --no-deps --no-build-isolation -e .
 	$(PY) -m pip check --disable-pip-version-check
-	$(PY) -c 'from zjcounty import fonts; fonts.headline()'  # the bold headline face, cut once (about 6 s)
+	$(PY) -c 'from zjcounty.figures import fonts; fonts.headline()'  # the bold headline face, cut once (about 6 s)
 	touch $@
 
 notebooks: $(STAMP)

@@ -20,6 +20,7 @@ Not a test: the numbers move with the curated data. These five seeds are the dat
 was developed on, so this is in-sample; CONTRIBUTING.md records its score on a source it had not
 seen (seed005).
 """
+
 from __future__ import annotations
 
 import json
@@ -31,9 +32,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from zjcounty import periods, seedtext
-from zjcounty.extract import extract
+from zjcounty.curate import periods
+from zjcounty.curate.extract import extract
 from zjcounty.paths import DATA, ROOT
+from zjcounty.reading import seedtext
 
 FIELDS = ("unit", "qualifier", "ref_period", "period_basis", "adcode", "kind")
 
@@ -64,54 +66,99 @@ def left_out(readme: Path) -> dict[str, list[str]]:
     text = readme.read_text(encoding="utf-8")
     m = re.search(r"### Deliberately left out\n(.*?)(?:\n#|\Z)", text, re.S)
     out: dict[str, list[str]] = {}
-    for line in (m.group(1).splitlines() if m else []):
+    for line in m.group(1).splitlines() if m else []:
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) < 2 or not cells[0].isdigit():
             continue
-        figure = re.sub(r"\([^)]*[A-Za-z][^)]*\)", " ", cells[1])  # English glosses in brackets
+        figure = re.sub(
+            r"\([^)]*[A-Za-z][^)]*\)", " ", cells[1]
+        )  # English glosses in brackets
         for frag in re.split(r"[,;，；、/…]|\s+", figure):
             frag = frag.strip("“”\"' ")
-            if len(frag) >= 2 and re.search(r"[\d零〇一二两三四五六七八九十百千万亿]", frag) and re.search(r"[\u4e00-\u9fff\d]", frag):
+            if (
+                len(frag) >= 2
+                and re.search(r"[\d零〇一二两三四五六七八九十百千万亿]", frag)
+                and re.search(r"[\u4e00-\u9fff\d]", frag)
+            ):
                 out.setdefault(f"seed{cells[0]}", []).append(frag)
     return out
 
 
-def bench_seed(source: pd.Series, facts: pd.DataFrame, scale: dict[str, float], omitted: list[str],
-               data_dir: Path) -> dict:
+def bench_seed(
+    source: pd.Series,
+    facts: pd.DataFrame,
+    scale: dict[str, float],
+    omitted: list[str],
+    data_dir: Path,
+) -> dict:
     raw = (ROOT / source["path"]).read_text(encoding="utf-8")
     norm = seedtext.normalise(raw)
     t0 = time.perf_counter()
-    rows, _, _ = extract(raw, source["source_id"], periods.parse_date(source["pub_date"]), data_dir)
+    rows, _, _ = extract(
+        raw, source["source_id"], periods.parse_date(source["pub_date"]), data_dir
+    )
     seconds = time.perf_counter() - t0
-    cands = [(r, scaled(r["value"], r["unit"], scale), spans(norm, r["quote"])) for r in rows]
+    cands = [
+        (r, scaled(r["value"], r["unit"], scale), spans(norm, r["quote"])) for r in rows
+    ]
     curated = facts[facts["source_id"] == source["source_id"]]
     matched_pairs, used = [], set()
     for _, f in curated.iterrows():
         fv, fs = scaled(f["value"], f["unit"], scale), spans(norm, f["quote"])
-        hit = [i for i, (r, v, s) in enumerate(cands)
-               if v is not None and fv is not None and math.isclose(v, fv, rel_tol=1e-9) and overlaps(s, fs)]
+        hit = [
+            i
+            for i, (r, v, s) in enumerate(cands)
+            if v is not None
+            and fv is not None
+            and math.isclose(v, fv, rel_tol=1e-9)
+            and overlaps(s, fs)
+        ]
         if hit:
             used.update(hit)
             matched_pairs.append((f, cands[hit[0]][0]))
     omitted_spans = [sp for frag in omitted for sp in spans(norm, frag)]
-    known = {i for i, (r, v, s) in enumerate(cands) if i not in used and overlaps(s, omitted_spans)}
+    known = {
+        i
+        for i, (r, v, s) in enumerate(cands)
+        if i not in used and overlaps(s, omitted_spans)
+    }
     agree = {}
     for field in FIELDS:
         pairs = [(f, r) for f, r in matched_pairs if field in f.index and field in r]
-        agree[field] = (sum(str(f[field]) == str(r[field]) for f, r in pairs), len(pairs))
+        agree[field] = (
+            sum(str(f[field]) == str(r[field]) for f, r in pairs),
+            len(pairs),
+        )
     covered_ids = {f["fact_id"] for f, _ in matched_pairs}
     detail = {
-        "missed": [f"{f['fact_id']} {f['value']} {f['unit']} {f['quote']}" for _, f in curated.iterrows()
-                   if f["fact_id"] not in covered_ids],
-        "unmatched": [f"{r['candidate']} {r['value']} {r['unit']} {r['quote']}" for i, (r, _, _) in enumerate(cands)
-                      if i not in used and i not in known],
-        "disagree": [f"{f['fact_id']}/{r['candidate']} {field}: curated {f[field]!r} proposed {r[field]!r}"
-                     for f, r in matched_pairs for field in FIELDS
-                     if field in f.index and field in r and str(f[field]) != str(r[field])],
+        "missed": [
+            f"{f['fact_id']} {f['value']} {f['unit']} {f['quote']}"
+            for _, f in curated.iterrows()
+            if f["fact_id"] not in covered_ids
+        ],
+        "unmatched": [
+            f"{r['candidate']} {r['value']} {r['unit']} {r['quote']}"
+            for i, (r, _, _) in enumerate(cands)
+            if i not in used and i not in known
+        ],
+        "disagree": [
+            f"{f['fact_id']}/{r['candidate']} {field}: curated {f[field]!r} proposed {r[field]!r}"
+            for f, r in matched_pairs
+            for field in FIELDS
+            if field in f.index and field in r and str(f[field]) != str(r[field])
+        ],
     }
-    return {"seed": source["source_id"], "curated": len(curated), "covered": len(matched_pairs),
-            "candidates": len(cands), "match_curated": len(used), "match_left_out": len(known),
-            "agree": agree, "seconds": seconds, "detail": detail}
+    return {
+        "seed": source["source_id"],
+        "curated": len(curated),
+        "covered": len(matched_pairs),
+        "candidates": len(cands),
+        "match_curated": len(used),
+        "match_left_out": len(known),
+        "agree": agree,
+        "seconds": seconds,
+        "detail": detail,
+    }
 
 
 def pct(n: int, d: int) -> str:
@@ -124,31 +171,65 @@ def main(data_dir: Path = DATA, verbose: bool = False) -> int:
     units = pd.read_csv(data_dir / "units.csv", dtype=str, keep_default_na=False)
     scale = {u: float(s) for u, s in zip(units["unit_id"], units["numeral_scale"])}
     omitted = left_out(data_dir / "README.md")
-    results = [bench_seed(s, facts, scale, omitted.get(s["source_id"], []), data_dir)
-               for _, s in sources[sources["kind"] == "seed"].iterrows()]
-    total = {"seed": "all", "curated": 0, "covered": 0, "candidates": 0, "match_curated": 0, "match_left_out": 0,
-             "agree": {f: (0, 0) for f in FIELDS}, "seconds": 0.0}
+    results = [
+        bench_seed(s, facts, scale, omitted.get(s["source_id"], []), data_dir)
+        for _, s in sources[sources["kind"] == "seed"].iterrows()
+    ]
+    total = {
+        "seed": "all",
+        "curated": 0,
+        "covered": 0,
+        "candidates": 0,
+        "match_curated": 0,
+        "match_left_out": 0,
+        "agree": dict.fromkeys(FIELDS, (0, 0)),
+        "seconds": 0.0,
+    }
     for r in results:
-        for k in ("curated", "covered", "candidates", "match_curated", "match_left_out", "seconds"):
+        for k in (
+            "curated",
+            "covered",
+            "candidates",
+            "match_curated",
+            "match_left_out",
+            "seconds",
+        ):
             total[k] += r[k]
         for f in FIELDS:
-            total["agree"][f] = tuple(a + b for a, b in zip(total["agree"][f], r["agree"][f]))
-    head = f"{'seed':8} {'facts':>5} {'cands':>5} {'recall':>7} {'precision':>9}  " + \
-        " ".join(f"{f[:10]:>10}" for f in FIELDS) + f" {'seconds':>7}"
+            total["agree"][f] = tuple(
+                a + b for a, b in zip(total["agree"][f], r["agree"][f])
+            )
+    head = (
+        f"{'seed':8} {'facts':>5} {'cands':>5} {'recall':>7} {'precision':>9}  "
+        + " ".join(f"{f[:10]:>10}" for f in FIELDS)
+        + f" {'seconds':>7}"
+    )
     print(head)
     print("-" * len(head))
     for r in results + [total]:
         prec = pct(r["match_curated"] + r["match_left_out"], r["candidates"])
         agree = " ".join(f"{pct(*r['agree'][f]):>10}" for f in FIELDS)
-        print(f"{r['seed']:8} {r['curated']:5} {r['candidates']:5} {pct(r['covered'], r['curated']):>7} {prec:>9}  "
-              f"{agree} {r['seconds']:7.2f}")
+        print(
+            f"{r['seed']:8} {r['curated']:5} {r['candidates']:5} {pct(r['covered'], r['curated']):>7} {prec:>9}  "
+            f"{agree} {r['seconds']:7.2f}"
+        )
     summary = {
-        "recall": round(total["covered"] / total["curated"], 4) if total["curated"] else None,
-        "precision": round((total["match_curated"] + total["match_left_out"]) / total["candidates"], 4)
-        if total["candidates"] else None,
-        "curated": total["curated"], "covered": total["covered"], "candidates": total["candidates"],
-        "candidates_matching_curated": total["match_curated"], "candidates_matching_left_out": total["match_left_out"],
-        "agreement": {f: round(a / n, 4) if n else None for f, (a, n) in total["agree"].items()},
+        "recall": round(total["covered"] / total["curated"], 4)
+        if total["curated"]
+        else None,
+        "precision": round(
+            (total["match_curated"] + total["match_left_out"]) / total["candidates"], 4
+        )
+        if total["candidates"]
+        else None,
+        "curated": total["curated"],
+        "covered": total["covered"],
+        "candidates": total["candidates"],
+        "candidates_matching_curated": total["match_curated"],
+        "candidates_matching_left_out": total["match_left_out"],
+        "agreement": {
+            f: round(a / n, 4) if n else None for f, (a, n) in total["agree"].items()
+        },
         "seconds_per_seed": {r["seed"]: round(r["seconds"], 3) for r in results},
     }
     if verbose:

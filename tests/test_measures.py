@@ -1,10 +1,11 @@
 """Selecting by measure: time order, before/after series, the evidence ladder. These are what
 the charts draw, so a new row must land in the right place."""
+
 import pandas as pd
 
-from zjcounty.evidence import ladder
-from zjcounty.facts import load_facts, measure, series
-from zjcounty.tables import load
+from zjcounty.data.evidence import ladder
+from zjcounty.data.facts import load_facts, measure, series
+from zjcounty.data.tables import load
 
 
 def _row(facts, like, **changes):
@@ -17,14 +18,26 @@ def _row(facts, like, **changes):
 
 def test_a_new_period_extends_a_measure_in_time_order():
     facts = load_facts()
-    new = _row(facts, "F110", fact_id="F999", value=10.1, ref_period="2024", quote="2024年的10.1%")
-    share = measure(pd.concat([facts, new.to_frame().T], ignore_index=True), "mountain_share_of_mfg_investment")
+    new = _row(
+        facts,
+        "F110",
+        fact_id="F999",
+        value=10.1,
+        ref_period="2024",
+        quote="2024年的10.1%",
+    )
+    share = measure(
+        pd.concat([facts, new.to_frame().T], ignore_index=True),
+        "mountain_share_of_mfg_investment",
+    )
     assert list(share["fact_id"]) == ["F109", "F110", "F999"]
 
 
 def test_the_sources_own_before_and_after_are_series():
     found = series(load_facts())
-    assert [list(v["fact_id"]) for k, v in found.items() if k[0] == "rd_share"] == [["F014", "F015"]]
+    assert [list(v["fact_id"]) for k, v in found.items() if k[0] == "rd_share"] == [
+        ["F014", "F015"]
+    ]
 
 
 def test_a_corroboration_and_a_part_of_a_period_are_not_series():
@@ -33,19 +46,41 @@ def test_a_corroboration_and_a_part_of_a_period_are_not_series():
     # Haining 2023: the same value from two sources; a first quarter inside its year
     assert ("industrial_value_added", "330481") not in keys
     assert ("industrial_va_growth", "330481") not in keys
-    later = _row(facts, "F204", fact_id="F999", value=9.9, ref_period="2024", quote="2024年增长9.9%")
-    keys = {k[:2] for k in series(pd.concat([facts, later.to_frame().T], ignore_index=True))}
+    later = _row(
+        facts,
+        "F204",
+        fact_id="F999",
+        value=9.9,
+        ref_period="2024",
+        quote="2024年增长9.9%",
+    )
+    keys = {
+        k[:2] for k in series(pd.concat([facts, later.to_frame().T], ignore_index=True))
+    }
     assert ("industrial_va_growth", "330481") not in keys  # 2023-Q1 still overlaps 2023
 
 
 def test_a_comparison_group_lifts_a_mechanism_to_the_top_rung():
     facts = load_facts()
-    before = ladder(facts, load("instruments"), load("mechanisms")).set_index("mechanism_id")
+    before = ladder(facts, load("instruments"), load("mechanisms")).set_index(
+        "mechanism_id"
+    )
     assert before.at["county_pairing", "rung"] == 4
     # the same share for the mountain counties outside the pairing, for the same two years
-    others = [_row(facts, fid, fact_id=f"F99{i}", adcode="330000", entity="其他山区县",
-                   mechanism_id="") for i, fid in
-              enumerate(["F109", "F110"])]
-    after = ladder(pd.concat([facts, pd.DataFrame(others)], ignore_index=True), load("instruments"),
-                   load("mechanisms")).set_index("mechanism_id")
+    others = [
+        _row(
+            facts,
+            fid,
+            fact_id=f"F99{i}",
+            adcode="330000",
+            entity="其他山区县",
+            mechanism_id="",
+        )
+        for i, fid in enumerate(["F109", "F110"])
+    ]
+    after = ladder(
+        pd.concat([facts, pd.DataFrame(others)], ignore_index=True),
+        load("instruments"),
+        load("mechanisms"),
+    ).set_index("mechanism_id")
     assert after.at["county_pairing", "rung"] == 5

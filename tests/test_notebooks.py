@@ -2,6 +2,7 @@
 notebook ran top to bottom in one kernel, is stored as `make` stores it, holds no error, warning
 or volatile metadata, shows the exported figures, and opens with its navigation, question,
 answer and inputs."""
+
 import base64
 import json
 import re
@@ -9,8 +10,8 @@ import re
 import nbformat
 import pytest
 
-from zjcounty.execute import dumps, stored
-from zjcounty.nbcheck import EXPORT
+from zjcounty.build.execute import dumps, stored
+from zjcounty.build.nbcheck import EXPORT
 from zjcounty.paths import NOTEBOOKS, ROOT, notebooks
 
 NBS = notebooks(NOTEBOOKS)
@@ -34,7 +35,11 @@ def test_notebooks_are_numbered_in_order():
 
 @pytest.mark.parametrize("path", NBS + ZH, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
 def test_executed_top_to_bottom_in_one_run(path):
-    counts = [c["execution_count"] for c in _code_cells(_load(path)) if "".join(c["source"]).strip()]
+    counts = [
+        c["execution_count"]
+        for c in _code_cells(_load(path))
+        if "".join(c["source"]).strip()
+    ]
     assert counts == list(range(1, len(counts) + 1)), f"{path.name}: run it with `make`"
 
 
@@ -42,7 +47,9 @@ def test_executed_top_to_bottom_in_one_run(path):
 def test_stored_as_make_stores_it(path):
     """No cell metadata but tags, no Python version: what `make` writes on any supported Python."""
     text = path.read_text(encoding="utf-8")
-    assert dumps(stored(nbformat.reads(text, as_version=4))) == text, f"{path.name}: run `make`"
+    assert dumps(stored(nbformat.reads(text, as_version=4))) == text, (
+        f"{path.name}: run `make`"
+    )
 
 
 @pytest.mark.parametrize("path", NBS + ZH, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
@@ -54,9 +61,14 @@ def test_a_figure_cell_shows_the_exported_file(path):
         stems = EXPORT.findall("".join(cell["source"]))
         if not stems:
             continue
-        shown = [base64.b64decode(o["data"]["image/png"]) for o in cell.get("outputs", [])
-                 if "image/png" in o.get("data", {})]
-        assert shown == [(FIGURES / f"{s}.{lang}.png").read_bytes() for s in stems], f"{path.name}: {stems}"
+        shown = [
+            base64.b64decode(o["data"]["image/png"])
+            for o in cell.get("outputs", [])
+            if "image/png" in o.get("data", {})
+        ]
+        assert shown == [(FIGURES / f"{s}.{lang}.png").read_bytes() for s in stems], (
+            f"{path.name}: {stems}"
+        )
 
 
 @pytest.mark.parametrize("path", NBS + ZH, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
@@ -64,12 +76,20 @@ def test_no_errors_warnings_or_volatile_metadata(path):
     nb = _load(path)
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
     for cell in nb["cells"]:
-        assert set(cell.get("metadata", {})) <= {"tags"}, f"{path.name}: cell metadata {cell['metadata']}"
+        assert set(cell.get("metadata", {})) <= {"tags"}, (
+            f"{path.name}: cell metadata {cell['metadata']}"
+        )
         for out in cell.get("outputs", []):
             assert out["output_type"] != "error", f"{path.name}: stored error"
-            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), f"{path.name}: stderr {out['text']}"
-            text = "".join(out.get("text", "")) + "".join(out.get("data", {}).get("text/plain", ""))
-            assert not re.search(r" at 0x[0-9a-f]+", text), f"{path.name}: memory address in output"
+            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), (
+                f"{path.name}: stderr {out['text']}"
+            )
+            text = "".join(out.get("text", "")) + "".join(
+                out.get("data", {}).get("text/plain", "")
+            )
+            assert not re.search(r" at 0x[0-9a-f]+", text), (
+                f"{path.name}: memory address in output"
+            )
 
 
 @pytest.mark.parametrize("path", NBS, ids=lambda p: p.name)
@@ -89,30 +109,58 @@ def test_answer_first_and_a_way_on_at_the_end(path):
     """Key findings come right after the opening cell (and a cell prints their numbers); the
     last cell links on, so a reader at the bottom is not stranded."""
     cells = _load(path)["cells"]
-    heads = ["".join(c["source"]).splitlines()[0] for c in cells if c["cell_type"] == "markdown"]
-    assert heads[1] == "## Key findings", f"{path.name}: second markdown cell is {heads[1]!r}"
-    i = next(k for k, c in enumerate(cells) if "".join(c["source"]).startswith("## Key findings"))
-    assert any(c["cell_type"] == "code" and c.get("outputs") for c in cells[i + 1:i + 2]), "findings printed"
+    heads = [
+        "".join(c["source"]).splitlines()[0]
+        for c in cells
+        if c["cell_type"] == "markdown"
+    ]
+    assert heads[1] == "## Key findings", (
+        f"{path.name}: second markdown cell is {heads[1]!r}"
+    )
+    i = next(
+        k
+        for k, c in enumerate(cells)
+        if "".join(c["source"]).startswith("## Key findings")
+    )
+    assert any(
+        c["cell_type"] == "code" and c.get("outputs") for c in cells[i + 1 : i + 2]
+    ), "findings printed"
     last = "".join(cells[-1]["source"])
-    assert cells[-1]["cell_type"] == "markdown" and re.search(r"\]\((\d\d-[\w-]+\.ipynb|\.\./README\.md)\)", last)
+    assert cells[-1]["cell_type"] == "markdown" and re.search(
+        r"\]\((\d\d-[\w-]+\.ipynb|\.\./README\.md)\)", last
+    )
 
 
 @pytest.mark.parametrize("path", NBS, ids=lambda p: p.name)
 def test_the_opening_cell_lists_what_the_notebook_makes(path):
     nb = _load(path)
-    made = set(re.findall(r'bilingual\(\s*"([^"]+)"', "\n".join("".join(c["source"]) for c in _code_cells(nb))))
+    made = set(
+        re.findall(
+            r'bilingual\(\s*"([^"]+)"',
+            "\n".join("".join(c["source"]) for c in _code_cells(nb)),
+        )
+    )
     first = "".join(nb["cells"][0]["source"])
     makes = first.split("**Makes:**", 1)[1]
     listed = set(re.findall(r"\b(\d\d-[a-z0-9-]+)\b", makes))
-    assert listed == made, f"{path.name}: **Makes:** lists {sorted(listed)}, the code exports {sorted(made)}"
+    assert listed == made, (
+        f"{path.name}: **Makes:** lists {sorted(listed)}, the code exports {sorted(made)}"
+    )
 
 
 @pytest.mark.parametrize("path", NBS, ids=lambda p: p.name)
 def test_code_fits_a_github_page(path):
     """Code lines of at most 88 characters read without sideways scrolling on GitHub."""
-    long = [(i, line) for i, c in enumerate(_load(path)["cells"]) if c["cell_type"] == "code"
-            for line in "".join(c["source"]).splitlines() if len(line) > 88]
-    assert not long, f"{path.name}: {len(long)} code lines over 88 characters, first in cell {long[0][0]}"
+    long = [
+        (i, line)
+        for i, c in enumerate(_load(path)["cells"])
+        if c["cell_type"] == "code"
+        for line in "".join(c["source"]).splitlines()
+        if len(line) > 88
+    ]
+    assert not long, (
+        f"{path.name}: {len(long)} code lines over 88 characters, first in cell {long[0][0]}"
+    )
 
 
 def test_every_label_set_is_used_by_a_notebook():
@@ -126,10 +174,16 @@ def test_every_label_set_is_used_by_a_notebook():
 
 
 def test_every_exported_figure_is_made_by_a_notebook_in_both_languages():
-    exported = {p.name for p in FIGURES.glob("*.png")} | {p.name for p in FIGURES.glob("*.json")}
+    exported = {p.name for p in FIGURES.glob("*.png")} | {
+        p.name for p in FIGURES.glob("*.json")
+    }
     stems = {n.split(".", 1)[0] for n in exported}
     for stem in stems:
-        assert {f"{stem}.zh.png", f"{stem}.en.png", f"{stem}.json"} <= exported, f"{stem}: both languages and words"
+        assert {f"{stem}.zh.png", f"{stem}.en.png", f"{stem}.json"} <= exported, (
+            f"{stem}: both languages and words"
+        )
     code = "\n".join("".join(c["source"]) for p in NBS for c in _code_cells(_load(p)))
     made = set(re.findall(r'bilingual\(\s*"([^"]+)"', code))
-    assert stems == made, f"figures without a notebook: {stems - made}; not exported: {made - stems}"
+    assert stems == made, (
+        f"figures without a notebook: {stems - made}; not exported: {made - stems}"
+    )

@@ -2,6 +2,7 @@
 re-checks it on every run. Years (1990-2035) are exempt: they name periods, not results. So is a
 markdown cell tagged "definitions" (a glossary: 1 mu = 1/15 ha is a convention, not a finding), which must
 therefore hold no data."""
+
 import json
 import re
 
@@ -13,12 +14,20 @@ from zjcounty.paths import NOTEBOOKS, notebooks
 NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d[\d,]*(?:\.\d+)?(?![A-Za-z0-9_])")
 STRIP = [
     re.compile(r"`[^`]*`"),  # inline code: file names, ids
-    re.compile(r"(?<!\d)\d{4}-\d{2}(?:-\d{2})?(?!\d)"),  # dates (2024-08-22): they name when, like years
-    re.compile(r"(?<![\d.])\d{1,2}(?:[—–-]\d{1,2})?月(?:\d{1,2}日)?"),  # 7月, 1—11月, 5月28日 (not 6个月)
+    re.compile(
+        r"(?<!\d)\d{4}-\d{2}(?:-\d{2})?(?!\d)"
+    ),  # dates (2024-08-22): they name when, like years
+    re.compile(
+        r"(?<![\d.])\d{1,2}(?:[—–-]\d{1,2})?月(?:\d{1,2}日)?"
+    ),  # 7月, 1—11月, 5月28日 (not 6个月)
     re.compile(r"\]\([^)]*\)"),  # link targets
     re.compile(r"^#+ *\d+ *[.·]", re.M),  # heading numbers
-    re.compile(r"(?<![A-Za-z0-9.])0\d(?![0-9.])"),  # notebook numbers 00-09 in navigation and headings
-    re.compile(r"(?<![A-Za-z0-9])F\d{3}(?![0-9])"),  # fact ids (also beside Chinese: 见F109)
+    re.compile(
+        r"(?<![A-Za-z0-9.])0\d(?![0-9.])"
+    ),  # notebook numbers 00-09 in navigation and headings
+    re.compile(
+        r"(?<![A-Za-z0-9])F\d{3}(?![0-9])"
+    ),  # fact ids (also beside Chinese: 见F109)
     re.compile(r"^ *\d+\. ", re.M),  # numbered-list markers
 ]
 
@@ -26,7 +35,9 @@ STRIP = [
 def _texts(nb):
     prose, outputs = [], []
     for cell in nb["cells"]:
-        if cell["cell_type"] == "markdown" and "definitions" not in cell["metadata"].get("tags", []):
+        if cell["cell_type"] == "markdown" and "definitions" not in cell[
+            "metadata"
+        ].get("tags", []):
             prose.append("".join(cell["source"]))
         for out in cell.get("outputs", []):
             outputs.append("".join(out.get("text", "")))
@@ -42,18 +53,29 @@ def prose_numbers(text):
     return {n for n in found if not (n.isdigit() and 1990 <= int(n) <= 2035)}
 
 
-@pytest.mark.parametrize("path", notebooks(NOTEBOOKS) + notebooks(NOTEBOOKS / "zh"),
-                         ids=lambda p: str(p.relative_to(NOTEBOOKS)))
+@pytest.mark.parametrize(
+    "path",
+    notebooks(NOTEBOOKS) + notebooks(NOTEBOOKS / "zh"),
+    ids=lambda p: str(p.relative_to(NOTEBOOKS)),
+)
 def test_numbers_in_prose_are_printed(path):
     prose, outputs = _texts(json.loads(path.read_text(encoding="utf-8")))
-    unprinted = sorted(n for n in prose_numbers(prose)
-                       if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d])", outputs))
-    assert not unprinted, f"{path.name}: numbers in prose that no cell prints: {unprinted}"
+    unprinted = sorted(
+        n
+        for n in prose_numbers(prose)
+        if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d])", outputs)
+    )
+    assert not unprinted, (
+        f"{path.name}: numbers in prose that no cell prints: {unprinted}"
+    )
 
 
 def test_the_check_catches_an_unprinted_number():
     assert prose_numbers("We saw 42 firms in 2023 in `F001.csv` and F012.") == {"42"}
-    assert prose_numbers("1. GDP was 409.08亿 yuan and 2,038 mu.") == {"409.08", "2,038"}
+    assert prose_numbers("1. GDP was 409.08亿 yuan and 2,038 mu.") == {
+        "409.08",
+        "2,038",
+    }
     assert prose_numbers("见F109：比重为8.0%，笔记本03。") == {"8.0"}
     assert prose_numbers("2023年7月、1—11月和5月28日，用了6个月。") == {"6"}
 
@@ -65,7 +87,15 @@ def test_the_readme_findings_are_printed_by_a_notebook():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## What the sources show", 1)[1].split("\n## ", 1)[0]
-    outputs = "\n".join(_texts(json.loads(p.read_text(encoding="utf-8")))[1] for p in notebooks(NOTEBOOKS))
-    unprinted = sorted(n for n in prose_numbers(section)
-                       if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d])", outputs))
-    assert not unprinted, f"README findings quote numbers no notebook prints: {unprinted}"
+    outputs = "\n".join(
+        _texts(json.loads(p.read_text(encoding="utf-8")))[1]
+        for p in notebooks(NOTEBOOKS)
+    )
+    unprinted = sorted(
+        n
+        for n in prose_numbers(section)
+        if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d])", outputs)
+    )
+    assert not unprinted, (
+        f"README findings quote numbers no notebook prints: {unprinted}"
+    )

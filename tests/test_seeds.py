@@ -1,9 +1,10 @@
 """Seeds are immutable (byte-identical to their checksums) and catalogued."""
+
 import hashlib
 from pathlib import Path
 
+from zjcounty.data.tables import load
 from zjcounty.paths import SEEDS
-from zjcounty.tables import load
 
 
 def _manifest():
@@ -14,9 +15,13 @@ def _manifest():
 def test_every_seed_matches_its_checksum():
     manifest = _manifest()
     on_disk = {p.name for p in SEEDS.glob("*.txt")}
-    assert on_disk == set(manifest), "a seed was added or removed without updating SHA256SUMS"
+    assert on_disk == set(manifest), (
+        "a seed was added or removed without updating SHA256SUMS"
+    )
     for name, digest in manifest.items():
-        assert hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() == digest, f"seeds/{name} changed"
+        assert hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() == digest, (
+            f"seeds/{name} changed"
+        )
 
 
 def test_catalogue_and_sources_table_agree():
@@ -24,6 +29,17 @@ def test_catalogue_and_sources_table_agree():
     seeds = load("sources").query("kind == 'seed'")
     assert sorted(Path(p).name for p in seeds["path"]) == sorted(_manifest())
     for _, row in seeds.iterrows():
-        line = next((ln for ln in readme.splitlines() if ln.startswith(f"| {row['source_id']} |")), None)
+        line = next(
+            (
+                ln
+                for ln in readme.splitlines()
+                if ln.startswith(f"| {row['source_id']} |")
+            ),
+            None,
+        )
         assert line, f"seeds/README.md has no row for {row['source_id']}"
-        assert Path(row["path"]).name in line and row["pub_date"] in line and row["script"] in line
+        assert (
+            Path(row["path"]).name in line
+            and row["pub_date"] in line
+            and row["script"] in line
+        )

@@ -5,6 +5,7 @@ the network for anything, every image loads, Chinese renders in the site's own f
 link between pages leads to a page that exists.
 
 Without a browser and its driver these tests skip, except under CI (CI=true), where they fail."""
+
 from __future__ import annotations
 
 import os
@@ -15,19 +16,27 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-
-CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
-DRIVER = shutil.which("chromedriver") or shutil.which("chromedriver", path=os.environ.get("CHROMEWEBDRIVER", ""))
+CHROMIUM = next(
+    filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))),
+    None,
+)
+DRIVER = shutil.which("chromedriver") or shutil.which(
+    "chromedriver", path=os.environ.get("CHROMEWEBDRIVER", "")
+)
 if not (CHROMIUM and DRIVER):
     if os.environ.get("CI"):
-        pytest.fail("the site check needs chromium and chromium-driver (apt-get install chromium chromium-driver)",
-                    pytrace=False)
-    pytest.skip("chromium and chromium-driver are not installed", allow_module_level=True)
+        pytest.fail(
+            "the site check needs chromium and chromium-driver (apt-get install chromium chromium-driver)",
+            pytrace=False,
+        )
+    pytest.skip(
+        "chromium and chromium-driver are not installed", allow_module_level=True
+    )
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    from zjcounty.site import build
+    from zjcounty.build.site import build
 
     folder = tmp_path_factory.mktemp("site-build")
     assert build(folder) == 0
@@ -39,13 +48,23 @@ def browser():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    os.environ.setdefault("SE_OFFLINE", "true")  # selenium must not try to download a driver
+    os.environ.setdefault(
+        "SE_OFFLINE", "true"
+    )  # selenium must not try to download a driver
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900",
-                "--disable-dev-shm-usage", "--no-first-run"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--window-size=1280,900",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+    ):
         options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    options.set_capability(
+        "goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"}
+    )
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
     yield driver
     driver.quit()
@@ -69,14 +88,26 @@ def _requests(driver) -> list[str]:
 def test_every_page_loads_cleanly_from_disk(site, browser):
     problems = []
     for page in _pages(site):
-        browser.get_log("browser"), browser.get_log("performance")  # drop what came before
+        (
+            browser.get_log("browser"),
+            browser.get_log("performance"),
+        )  # drop what came before
         browser.get(page.as_uri())
-        errors = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+        errors = [
+            e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"
+        ]
         broken = browser.execute_script(
-            "return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
-        outside = [u for u in _requests(browser) if not u.startswith(("file://", "data:", "about:", "blob:"))]
+            "return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
+        )
+        outside = [
+            u
+            for u in _requests(browser)
+            if not u.startswith(("file://", "data:", "about:", "blob:"))
+        ]
         name = page.relative_to(site)
-        problems += [f"{name}: console: {e}" for e in errors] + [f"{name}: image did not load: {u}" for u in broken]
+        problems += [f"{name}: console: {e}" for e in errors] + [
+            f"{name}: image did not load: {u}" for u in broken
+        ]
         problems += [f"{name}: asked the network for {u}" for u in outside]
     assert len(_pages(site)) >= 15
     assert not problems, "\n".join(problems[:20])
@@ -97,9 +128,15 @@ def test_every_chinese_character_is_in_the_sites_font(site):
     from fontTools.ttLib import TTFont
 
     cmap = TTFont(site / "_static" / "zj-sc.woff2").getBestCmap()
-    text = "".join(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")) for p in _pages(site))
-    absent = sorted({c for c in text if "\u4e00" <= c <= "\u9fff" and ord(c) not in cmap})
-    assert not absent, f"characters the webfont lacks (tofu without a system CJK font): {''.join(absent[:40])}"
+    text = "".join(
+        re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")) for p in _pages(site)
+    )
+    absent = sorted(
+        {c for c in text if "\u4e00" <= c <= "\u9fff" and ord(c) not in cmap}
+    )
+    assert not absent, (
+        f"characters the webfont lacks (tofu without a system CJK font): {''.join(absent[:40])}"
+    )
 
 
 MARK_CJK = """
@@ -121,24 +158,36 @@ def test_chinese_renders_in_the_sites_font(site, browser):
     the site's font, as the browser itself reports (DevTools' platform fonts per node): the
     missing-glyph boxes of a fallback would show up here under another font's name."""
     wrong = []
-    for page in (site / "index.html", site / "notebooks" / "zh" / "03-county-pairing.html"):
+    for page in (
+        site / "index.html",
+        site / "notebooks" / "zh" / "03-county-pairing.html",
+    ):
         browser.get(page.as_uri())
         loaded = browser.execute_async_script(
             "const done = arguments[arguments.length - 1];"
             "document.fonts.load('16px \"ZJ Noto Sans SC\"', '结对山区县').then("
-            "  faces => document.fonts.ready.then(() => done(faces.map(f => f.status))), e => done(String(e)));")
+            "  faces => document.fonts.ready.then(() => done(faces.map(f => f.status))), e => done(String(e)));"
+        )
         assert loaded == ["loaded"], loaded
         assert browser.execute_script(MARK_CJK) > 0
         browser.execute_cdp_cmd("DOM.enable", {})
         browser.execute_cdp_cmd("CSS.enable", {})
         root = browser.execute_cdp_cmd("DOM.getDocument", {"depth": -1})["root"]
-        nodes = browser.execute_cdp_cmd("DOM.querySelectorAll", {"nodeId": root["nodeId"],
-                                                                 "selector": "[data-zj-cjk]"})["nodeIds"]
+        nodes = browser.execute_cdp_cmd(
+            "DOM.querySelectorAll",
+            {"nodeId": root["nodeId"], "selector": "[data-zj-cjk]"},
+        )["nodeIds"]
         for node in nodes:
-            fonts = browser.execute_cdp_cmd("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-            others = {f["familyName"] for f in fonts if f["glyphCount"]} - {"Noto Sans CJK SC Regular"}
+            fonts = browser.execute_cdp_cmd(
+                "CSS.getPlatformFontsForNode", {"nodeId": node}
+            )["fonts"]
+            others = {f["familyName"] for f in fonts if f["glyphCount"]} - {
+                "Noto Sans CJK SC Regular"
+            }
             if others:
-                text = browser.execute_cdp_cmd("DOM.getOuterHTML", {"nodeId": node})["outerHTML"][:80]
+                text = browser.execute_cdp_cmd("DOM.getOuterHTML", {"nodeId": node})[
+                    "outerHTML"
+                ][:80]
                 wrong.append(f"{page.name}: {text} drawn with {sorted(others)}")
     shots = site.parent / "screenshots"
     shots.mkdir(exist_ok=True)

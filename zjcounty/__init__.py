@@ -4,4 +4,5 @@ Small on purpose: paths, reading the curated tables, matching quotes to seed tex
 the plotting setup and figure export. Each notebook imports from here rather than
 copying code, so a fix lands everywhere at once.
 """
+
 __version__ = "2.0.0"

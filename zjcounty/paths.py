@@ -1,4 +1,5 @@
 """Where things live, so notebooks never build paths from their own working directory."""
+
 from __future__ import annotations
 
 import os

@@ -1,0 +1,80 @@
+"""How far the evidence for each mechanism goes, rung by rung:
+
+1. mentioned      - a source says a county uses it (instruments.csv) or ties a number to it;
+2. counted        - a number of activity is reported (firms served, postings, space, money);
+3. one firm       - a change is reported for one firm (a case) in the mechanism's context;
+4. group or area  - a change is reported for a group of firms, a county or a group of counties;
+5. comparison     - that change is also reported, for the same periods, for areas that do not
+                    use the mechanism: the first rung at which an effect could be argued.
+
+Rungs are computed from the tables, so a new fact can move a mechanism up. A rung reached
+means the sources report such a number; it never means the mechanism caused it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .facts import series
+
+RUNGS = ("mentioned", "counted", "one_firm", "group_or_area", "comparison")
+CHANGE_UNITS = ("multiple",)
+CHANGE_WORDS = ("growth", "gain", "reduction")
+
+
+def _is_change(row) -> bool:
+    return row["unit"] in CHANGE_UNITS or any(
+        w in row["indicator"] for w in CHANGE_WORDS
+    )
+
+
+def ladder(
+    facts: pd.DataFrame, instruments: pd.DataFrame, mechanisms: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per mechanism: theme, the highest rung reached (1-5, 0 if none) and, per rung, the
+    ids of the facts (or 'instruments') that reach it."""
+    used = facts[facts["mechanism_id"].notna() & (facts["mechanism_id"] != "")]
+    befores = series(facts)
+    rows = []
+    for m in mechanisms.itertuples():
+        mine = used[used["mechanism_id"] == m.mechanism_id]
+        evidence = {r: [] for r in RUNGS}
+        if (instruments["mechanism_id"] == m.mechanism_id).any():
+            evidence["mentioned"].append("instruments")
+        evidence["mentioned"] += list(mine["fact_id"])
+        reported = mine[mine["kind"].isin(["stock", "outcome"])]
+        evidence["counted"] += list(reported["fact_id"])
+        for _, r in reported.iterrows():
+            if _is_change(r):
+                firm = isinstance(r["case_id"], str) and r["case_id"]
+                evidence["one_firm" if firm else "group_or_area"].append(r["fact_id"])
+        for (indicator, adcode, _entity), points in befores.items():
+            if not (points["mechanism_id"] == m.mechanism_id).any():
+                continue
+            firm = points["case_id"].fillna("").astype(bool).any()
+            evidence["one_firm" if firm else "group_or_area"] += list(points["fact_id"])
+            users = set(
+                instruments.loc[instruments["mechanism_id"] == m.mechanism_id, "adcode"]
+            ) | {adcode}
+            periods = set(points["ref_period"].dropna())
+            others = facts[
+                (facts["indicator"] == indicator)
+                & ~facts["adcode"].isin(users)
+                & facts["ref_period"].isin(periods)
+            ]
+            if len(others) >= 2:
+                evidence["comparison"] += list(points["fact_id"]) + list(
+                    others["fact_id"]
+                )
+        top = max((i + 1 for i, r in enumerate(RUNGS) if evidence[r]), default=0)
+        rows.append(
+            dict(
+                mechanism_id=m.mechanism_id,
+                theme=m.theme,
+                name_zh=m.name_zh,
+                name_en=m.name_en,
+                rung=top,
+                **{r: sorted(set(evidence[r])) for r in RUNGS},
+            )
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,173 @@
+"""The frame every figure shares, so that all of them speak one visual language:
+
+- the headline states the finding (bold), the subtitle names the measure and unit;
+- every value label keeps its qualifier (超, 近, 多 ...) and sits on a white halo;
+- the note and the source line go underneath, the source line written from the rows actually
+  drawn (`Frame.cite`), never typed by hand.
+
+`new_figure` returns a `Frame` (the matplotlib Figure and its words) with the axes, as
+`plt.subplots` returns a figure and axes. The exporter (zjcounty.figures.export) takes the
+Frame, and refuses one that was not finished: a figure without sources cannot be exported.
+Notebook 00 draws one frame by hand first, to show what these functions do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+from matplotlib import patheffects
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+
+from ..words.sources import source_line
+from . import fonts
+from .layout import wrap
+from .style import PALETTE, figure
+
+TITLE_SIZE = 12.5
+SUBTITLE_SIZE = 9
+NOTE_SIZE = 7.5
+SOURCE_SIZE = 7
+HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
+MARGIN_PT = 8  # left and bottom margin of the frame's text, in points
+
+
+def headline_font(size: float = TITLE_SIZE) -> FontProperties:
+    """The bold CJK headline face at a size, chosen by file: for headlines and the few labels
+    that need weight."""
+    return FontProperties(fname=str(fonts.headline()), size=size)
+
+
+@dataclass(eq=False)
+class Frame:
+    """A figure with its words: headline, subtitle, note, and the sources of what it draws.
+    `top` and `bottom` are the fractions of the figure's height its text takes."""
+
+    fig: Figure
+    title: str
+    subtitle: str = ""
+    top: float = 0.0
+    bottom: float = 0.0
+    sources: list[str] = field(default_factory=list)
+    note: str = ""
+    source_line: str = ""
+    lang: str = ""  # set by finish(): the language the frame was finished in
+
+    def _reserve(self) -> None:
+        """Keep the axes out of the headline and the notes (constrained layout's rect)."""
+        self.fig.get_layout_engine().set(
+            rect=(0, self.bottom, 1, 1 - self.bottom - self.top)
+        )
+
+    def cite(self, rows) -> Frame:
+        """Record that `rows` (facts, or any table with source_id, or source ids) are drawn."""
+        ids = rows["source_id"] if isinstance(rows, pd.DataFrame) else rows
+        self.sources.extend(i for i in ids if isinstance(i, str) and i)
+        return self
+
+    def finish(self, lang: str, note: str | None = None, layers=()) -> Frame:
+        """Write the note (caveats) and the source line under the figure; returns the frame.
+
+        The sources are those of the rows drawn (`cite`), then `layers`: sources of what is
+        drawn but not a row of a table, such as the map's boundaries. Nothing cited raises."""
+        ids = list(dict.fromkeys([*self.sources, *layers]))
+        if not ids:
+            raise ValueError(
+                "finish(): nothing was cited; pass the drawn rows to cite() or layers="
+            )
+        width_pt, height_pt = (x * 72 for x in self.fig.get_size_inches())
+        self.note, self.source_line, self.sources, self.lang = (
+            note or "",
+            source_line(ids, lang),
+            ids,
+            lang,
+        )
+        lines = wrap(self.source_line, width_pt / SOURCE_SIZE - 3)
+        notes = wrap(self.note, width_pt / NOTE_SIZE - 3) if self.note else []
+        self.fig.text(
+            MARGIN_PT / width_pt,
+            4 / height_pt,
+            "\n".join(lines),
+            ha="left",
+            va="bottom",
+            fontsize=SOURCE_SIZE,
+            color=PALETTE["muted"],
+            linespacing=1.3,
+        )
+        h = len(lines) * SOURCE_SIZE * 1.3 + 8
+        if notes:
+            self.fig.text(
+                MARGIN_PT / width_pt,
+                h / height_pt,
+                "\n".join(notes),
+                ha="left",
+                va="bottom",
+                fontsize=NOTE_SIZE,
+                color=PALETTE["ink"],
+                linespacing=1.3,
+            )
+            h += len(notes) * NOTE_SIZE * 1.3 + 4
+        self.bottom = (h + 4) / height_pt
+        self._reserve()
+        return self
+
+    def words(self) -> dict[str, str]:
+        """Title, subtitle, note and source line: what a figure's .json sidecar holds per language."""
+        return {
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "note": self.note,
+            "source_line": self.source_line,
+        }
+
+
+def new_figure(
+    width: float, height: float, title: str, subtitle: str | None = None, **subplots
+):
+    """A figure with the finding as a bold headline and the measure as a subtitle, both set
+    left over the whole figure; returns (frame, axes), as plt.subplots returns (fig, axes)."""
+    fig = figure(width, height)
+    width_pt, height_pt = width * 72, height * 72
+    head = wrap(title, width_pt / TITLE_SIZE - 1.5, balanced=True)
+    sub = wrap(subtitle, width_pt / SUBTITLE_SIZE - 2) if subtitle else []
+    y = 1 - MARGIN_PT / height_pt
+    fig.text(
+        MARGIN_PT / width_pt,
+        y,
+        "\n".join(head),
+        ha="left",
+        va="top",
+        fontproperties=headline_font(),
+        color=PALETTE["ink"],
+        linespacing=1.2,
+    )
+    y -= len(head) * TITLE_SIZE * 1.2 / height_pt + 3 / height_pt
+    if sub:
+        fig.text(
+            MARGIN_PT / width_pt,
+            y,
+            "\n".join(sub),
+            ha="left",
+            va="top",
+            fontsize=SUBTITLE_SIZE,
+            color=PALETTE["muted"],
+            linespacing=1.3,
+        )
+        y -= len(sub) * SUBTITLE_SIZE * 1.3 / height_pt
+    frame = Frame(fig, title, subtitle or "", top=1 - y + 6 / height_pt)
+    frame._reserve()
+    return frame, fig.subplots(**subplots)
+
+
+def value_label(ax, x, y, text: str, **kw):
+    """A value label on a white halo, so no gridline or bar edge runs through it."""
+    kw = {
+        "xytext": (4, 0),
+        "textcoords": "offset points",
+        "va": "center",
+        "fontsize": 8.5,
+        "color": PALETTE["ink"],
+        **kw,
+    }
+    return ax.annotate(text, (x, y), path_effects=HALO, **kw)
