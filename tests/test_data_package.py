@@ -79,3 +79,25 @@ def test_citation_file_names_this_version():
         and cff["message"]
     )
     assert cff["version"] == __version__ and cff["license"] == "MIT"
+
+
+def test_the_descriptor_takes_its_version_from_the_package_and_counts_no_sources():
+    """One place each: the version is zjcounty.__version__ (pyproject.toml and CITATION.cff
+    read or are checked against it), and how many sources there are is what sources.csv
+    holds, so the descriptor names no count that could go stale."""
+    import json
+    import re
+
+    from zjcounty import __version__
+
+    descriptor = json.loads(
+        (ROOT / "data" / "datapackage.json").read_text(encoding="utf-8")
+    )
+    assert descriptor["version"] == __version__
+    words = (
+        " ".join(s["title"] for s in descriptor["sources"]) + descriptor["description"]
+    )
+    counts = r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    assert not re.search(
+        counts + r" (newspaper |news )?(articles|pages|sources)", words, re.I
+    )

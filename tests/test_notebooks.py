@@ -187,3 +187,21 @@ def test_every_exported_figure_is_made_by_a_notebook_in_both_languages():
     assert stems == made, (
         f"figures without a notebook: {stems - made}; not exported: {made - stems}"
     )
+
+
+def test_every_figure_names_its_sources_and_both_source_lines():
+    """Each figure's .json holds the ids of the sources it drew, and, per language, the source
+    line written from them (so the words beside a figure cannot drift from its sources)."""
+    from zjcounty.data.tables import load
+    from zjcounty.words.sources import source_line
+
+    known = set(load("sources")["source_id"])
+    for path in sorted(FIGURES.glob("*.json")):
+        words = json.loads(path.read_text(encoding="utf-8"))
+        ids = words["source_ids"]
+        assert ids and set(ids) <= known, f"{path.name}: source ids {ids}"
+        for lang in ("zh", "en"):
+            assert words[lang]["title"], f"{path.name}: no {lang} title"
+            assert words[lang]["source_line"] == source_line(ids, lang), (
+                f"{path.name} ({lang})"
+            )

@@ -1,0 +1,170 @@
+"""What is computed from the tables, checked directly on small tables made up for the purpose
+(not against the committed data): the pair scorecard, the map's centroids, the timeline."""
+
+import pandas as pd
+import pytest
+
+from zjcounty.data import pairing, timeline
+from zjcounty.figures import maps
+
+
+def _pairs():
+    return pd.DataFrame(
+        {
+            "pair_id": ["P01", "P02"],
+            "industrial_adcode": ["A1", "B1"],
+            "mountain_adcode": ["A2", "B2"],
+            "status": ["named", "probable"],
+            "evidence": ["list", "joint_project"],
+            "source_id": ["s1", "s2"],
+            **{
+                f"{e}_name_short_{lang}": [f"{e[0]}{lang}1", f"{e[0]}{lang}2"]
+                for e in ("industrial", "mountain")
+                for lang in ("zh", "en")
+            },
+        }
+    )
+
+
+def _tables(name):
+    if name == "instruments":
+        return pd.DataFrame(
+            {
+                "adcode": ["A1", "A2", "A2", "B1", "C9"],
+                "mechanism_id": [
+                    "co_built_park",
+                    "co_built_park",
+                    "lean_diagnosis",
+                    "co_built_park",
+                    "lean_diagnosis",
+                ],
+                "role": ["provider", "recipient", "recipient", "provider", "provider"],
+                "basis": ["direct", "direct", "direct", "collective", "direct"],
+            }
+        )
+    assert name == "mechanisms"
+    return pd.DataFrame(
+        {
+            "mechanism_id": ["county_pairing", "lean_diagnosis", "co_built_park"],
+            "theme": ["county_pairing", "county_pairing", "county_pairing"],
+        }
+    )
+
+
+@pytest.fixture
+def synthetic(monkeypatch):
+    monkeypatch.setattr(pairing, "load_pairs", _pairs)
+    monkeypatch.setattr(pairing, "load", _tables)
+
+
+def test_the_scorecard_counts_only_pairing_numbers_of_the_pairs_counties(synthetic):
+    facts = pd.DataFrame(
+        {
+            "fact_id": ["F1", "F2", "F3", "F4", "F5"],
+            "adcode": ["A2", "A1", "A2", "B2", "C9"],
+            "mechanism_id": [
+                "county_pairing",
+                "lean_diagnosis",
+                None,
+                "county_pairing",
+                "county_pairing",
+            ],
+            "unit": ["cny_100m", "persons", "cny_100m", "persons", "cny_10k"],
+            "indicator": ["investment", "people_trained", "gdp", "people_trained", "x"],
+            "value": [1.0, 50.0, 99.0, 30.0, 7.0],
+        }
+    )
+    card = pairing.scorecard(facts).set_index("pair_id")
+    a, b = card.loc["P01"], card.loc["P02"]
+    assert (a["number"], b["number"]) == (1, 2)
+    # F3 is context (no pairing mechanism), F5 is another county's
+    assert (
+        a["fact_ids"] == ["F1", "F2"]
+        and a["money_facts"] == ["F1"]
+        and a["people_trained"] == 50
+    )
+    assert a["park"] == "direct" and a["joint_mechanisms"] == ["lean_diagnosis"]
+    assert (
+        b["park"] == "collective"
+        and b["fact_ids"] == ["F4"]
+        and b["people_trained"] == 30
+    )
+    assert b["joint_mechanisms"] == [] and b["money_facts"] == []
+
+
+def test_a_centroid_is_the_centre_of_the_largest_polygon(monkeypatch):
+    """An island county's line ends on its land, not in the sea between its parts."""
+    square = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]  # area 16, centre (2, 2)
+    islet = [[10, 10], [11, 10], [11, 11], [10, 11], [10, 10]]  # area 1
+    features = (
+        {
+            "properties": {"adcode": "X"},
+            "geometry": {"type": "MultiPolygon", "coordinates": [[islet], [square]]},
+        },
+        {
+            "properties": {"adcode": "Y"},
+            "geometry": {"type": "Polygon", "coordinates": [islet]},
+        },
+    )
+    monkeypatch.setattr(maps, "features", lambda layer="zhejiang_counties": features)
+    assert maps.centroids() == {
+        "X": pytest.approx((2.0, 2.0)),
+        "Y": pytest.approx((10.5, 10.5)),
+    }
+
+
+def test_timeline_spans_are_whole_year_intervals_once_per_entity():
+    facts = pd.DataFrame(
+        {
+            "fact_id": ["F1", "F2", "F3", "F4", "F5"],
+            "kind": ["plan", "plan", "target", "policy", "outcome"],
+            "ref_period": [
+                "2023/2025",
+                "2023/2025",
+                "2024",
+                "2024-01/2024-06",
+                "2021/2022",
+            ],
+            "entity": ["三年计划", "三年计划", "目标", "半年政策", "成果"],
+            "entity_en": [
+                "Three-year plan",
+                "Three-year plan",
+                None,
+                "Half-year policy",
+                "Results",
+            ],
+            "theme": ["county_pairing"] * 5,
+            "source_id": ["s1", "s1", "s2", "s3", "s4"],
+        }
+    )
+    spans = timeline.spans(facts, "en")
+    # one per entity and interval; a single year, months, and an outcome are not programmes
+    assert spans.to_dict("records") == [
+        {
+            "start": 2023,
+            "end": 2026,
+            "theme": "county_pairing",
+            "label": "Three-year plan",
+            "source_id": "s1",
+            "id": "F1",
+        }
+    ]
+    assert timeline.spans(facts, "zh")["label"].tolist() == ["三年计划"]
+
+
+def test_timeline_events_sit_in_their_year_or_month(monkeypatch):
+    events = pd.DataFrame(
+        {
+            "event_id": ["E2", "E1"],
+            "date": ["2024-05", "2023"],
+            "theme": ["context", "context"],
+            "label_zh": ["五月", "那年"],
+            "label_en": ["May", "That year"],
+            "source_id": ["s1", "s2"],
+        }
+    )
+    monkeypatch.setattr(timeline, "load", lambda name: events)
+    table = timeline.events("en")
+    assert table["id"].tolist() == ["E1", "E2"]  # in time order
+    assert table["x"].tolist() == [2023.5, pytest.approx(2024 + 4 / 12 + 14.5 / 365)]
+    assert timeline.events("zh")["label"].tolist() == ["那年", "五月"]
