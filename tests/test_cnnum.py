@@ -76,6 +76,9 @@ def test_a_range_is_not_one_number():
         ("增长百分之十二点五", 12.5, 1),
         ("营收一点五亿元", 150_000_000, 10**8),
         ("十二点零五", 12.05, 1),
+        # a doubling states a multiple with no numeral; 翻两番 is x4, not the number 2
+        ("去年,公司出口量比上年翻番", 2, 1),
+        ("产值翻两番", 4, 1),
     ],
 )
 def test_first_quantity_is_fully_scaled(text, scaled, magnitude):

@@ -84,3 +84,42 @@ def test_a_comparison_group_lifts_a_mechanism_to_the_top_rung():
         load("mechanisms"),
     ).set_index("mechanism_id")
     assert after.at["county_pairing", "rung"] == 5
+
+
+def test_a_change_counts_only_when_the_source_places_it_after_the_mechanism():
+    """F054 is a firm's growth *before* it got land under 数据得地 (此前，企业连年产值增长超20%):
+    the growth that earned the land, not a change the land made. Placed after, it would lift the
+    mechanism to 'one firm'."""
+    facts = load_facts()
+    rungs = ladder(facts, load("instruments"), load("mechanisms")).set_index(
+        "mechanism_id"
+    )
+    assert (
+        rungs.at["data_for_land", "rung"] == 2
+        and not rungs.at["data_for_land", "one_firm"]
+    )
+    moved = facts.copy()
+    moved.loc[moved["fact_id"] == "F054", "mechanism_timing"] = "after"
+    lifted = ladder(moved, load("instruments"), load("mechanisms")).set_index(
+        "mechanism_id"
+    )
+    assert lifted.at["data_for_land", "rung"] == 3
+    assert lifted.at["data_for_land", "one_firm"] == ["F054"]
+
+
+def test_a_series_counts_only_when_its_latest_point_is_after():
+    facts = load_facts()
+    moved = facts.copy()
+    moved.loc[moved["fact_id"] == "F110", "mechanism_timing"] = ""
+    rungs = ladder(moved, load("instruments"), load("mechanisms")).set_index(
+        "mechanism_id"
+    )
+    assert rungs.at["county_pairing", "rung"] == 2
+
+
+def test_only_policies_are_typed_policy():
+    """An award, a market response and firms' own strategy stay in the table (numbers are tied to
+    them) but are typed apart, so the headline counts policies only."""
+    rungs = ladder(load_facts(), load("instruments"), load("mechanisms"))
+    apart = rungs.loc[rungs["mechanism_type"] != "policy", "mechanism_id"]
+    assert set(apart) == {"tiangongding", "product_pivot", "firm_transformation"}

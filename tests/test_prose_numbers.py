@@ -80,16 +80,21 @@ def test_the_check_catches_an_unprinted_number():
     assert prose_numbers("2023年7月、1—11月和5月28日，用了6个月。") == {"6"}
 
 
-def test_the_readme_findings_are_printed_by_a_notebook():
-    """The findings on the front page come from the notebooks: each number in that section is
-    printed by some notebook cell."""
+@pytest.mark.parametrize(
+    "heading, edition",
+    [("## What the sources show", NOTEBOOKS), ("## 中文简介", NOTEBOOKS / "zh")],
+    ids=["en", "zh"],
+)
+def test_the_readme_findings_are_printed_by_a_notebook(heading, edition):
+    """The findings on the front page come from the notebooks: each number in that section
+    (English, and the Chinese summary) is printed by some notebook cell of that edition, and
+    each count quoted against its whole is printed as one value."""
     from zjcounty.paths import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## What the sources show", 1)[1].split("\n## ", 1)[0]
+    section = readme.split(heading, 1)[1].split("\n## ", 1)[0]
     outputs = "\n".join(
-        _texts(json.loads(p.read_text(encoding="utf-8")))[1]
-        for p in notebooks(NOTEBOOKS)
+        _texts(json.loads(p.read_text(encoding="utf-8")))[1] for p in notebooks(edition)
     )
     unprinted = sorted(
         n
@@ -97,5 +102,67 @@ def test_the_readme_findings_are_printed_by_a_notebook():
         if not re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d])", outputs)
     )
     assert not unprinted, (
-        f"README findings quote numbers no notebook prints: {unprinted}"
+        f"README {heading} quotes numbers no notebook prints: {unprinted}"
     )
+    apart = sorted(
+        f"{k} of {n}"
+        for k, n in count_pairs(section)
+        if not _printed_together(k, n, outputs)
+    )
+    assert not apart, (
+        f"README {heading}: counts no notebook prints as one value: {apart}"
+    )
+
+
+# "26 of 32", "216条中有22条", "32项机制中…25项": a count quoted against its whole. Each such pair
+# must be printed together as one value ("26 / 32", "26/32" or "26 of 32"), so a sentence cannot
+# pair a number printed in one table with a total printed in another.
+PAIRS_EN = re.compile(
+    r"(?<![\d.,])(\d[\d,]*) (?:of|out of) (?:the |its |all |every )?(?:[a-z-]+ ){0,2}?(\d[\d,]*)(?![\d.,])"
+)
+PAIRS_ZH = re.compile(
+    r"(?<![\d.,])(\d+)(?:项|条|个|对|家|县)[^，。；、\d]{0,8}?中(?:有|只有|仅)?(\d+)(?![\d.,])"
+)
+
+
+def count_pairs(text):
+    """(part, whole) pairs a text quotes, as strings without grouping commas."""
+    for pattern in STRIP:
+        text = pattern.sub(" ", text)
+    out = {(a.replace(",", ""), b.replace(",", "")) for a, b in PAIRS_EN.findall(text)}
+    out |= {(k, n) for n, k in PAIRS_ZH.findall(text)}
+    return {(k, n) for k, n in out if int(k) <= int(n)}
+
+
+def _printed_together(k, n, outputs):
+    return re.search(
+        rf"(?<![\d.,]){k}\s*(?:/|／|of)\s*{n}(?![\d.])", outputs.replace(",", "")
+    )
+
+
+@pytest.mark.parametrize(
+    "path",
+    notebooks(NOTEBOOKS) + notebooks(NOTEBOOKS / "zh"),
+    ids=lambda p: str(p.relative_to(NOTEBOOKS)),
+)
+def test_a_count_and_its_whole_are_printed_together(path):
+    prose, outputs = _texts(json.loads(path.read_text(encoding="utf-8")))
+    apart = sorted(
+        f"{k} of {n}"
+        for k, n in count_pairs(prose)
+        if not _printed_together(k, n, outputs)
+    )
+    assert not apart, f"{path.name}: counts no cell prints as one value: {apart}"
+
+
+def test_the_pair_check_reads_both_languages():
+    assert count_pairs("Of 32 mechanisms, 25 of 32 stop; 71 of the 216 numbers.") == {
+        ("25", "32"),
+        ("71", "216"),
+    }
+    assert count_pairs("216条数据中有71条来自乐清；32项机制中25项止于提及。") == {
+        ("71", "216"),
+        ("25", "32"),
+    }
+    assert _printed_together("25", "32", "low  25 / 32\n")
+    assert not _printed_together("25", "32", "low 25\nall 32\n")

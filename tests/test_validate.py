@@ -304,6 +304,28 @@ CELL_FAULTS = [
         "330000",
         "adcode: '330000' is not a group code (G-…) but scope is group",
     ),
+    # a timing relative to a mechanism needs one; a corroboration restates an earlier number
+    (
+        "facts.csv",
+        "F080",
+        "mechanism_timing",
+        "after",
+        "mechanism_timing: 'after' given, but the fact has no mechanism_id",
+    ),
+    (
+        "facts.csv",
+        "F203",
+        "same_as",
+        "F080",
+        "same_as: F080 is not the same number: indicator, value differ",
+    ),
+    (
+        "facts.csv",
+        "F100",
+        "same_as",
+        "F150",
+        "same_as: 'F150' is not an earlier fact_id",
+    ),
     (
         "pairs.csv",
         "P06",

@@ -10,10 +10,10 @@ from zjcounty.words.sources import source_line
 
 UNITS = {  # the columns of units.csv that stated() reads
     "cny_100m": dict(
-        numeral_scale=10**8, short_zh="亿元", short_en="bn yuan", en_scale=0.1
+        numeral_scale=10**8, short_zh="亿元", short_en="billion yuan", en_scale=0.1
     ),
     "cny_10k": dict(
-        numeral_scale=10**4, short_zh="万元", short_en="m yuan", en_scale=0.01
+        numeral_scale=10**4, short_zh="万元", short_en="million yuan", en_scale=0.01
     ),
     "percent": dict(numeral_scale=1, short_zh="%", short_en="%", en_scale=1),
     "ratio": dict(numeral_scale=1, short_zh="", short_en="", en_scale=1),
@@ -46,7 +46,7 @@ def row(value, unit, qualifier="exact", quote="", script="simplified"):
         (
             row(3300, "cny_100m", "over", "工业总产值突破3300亿元"),
             "突破3300亿元",
-            "over 330 bn yuan",
+            "over 330 billion yuan",
         ),
         (row(65, "percent", "approx", "约占全国市场份额的65%"), "约65%", "about 65%"),
         (row(200, "items", "more_than", "200多个系列"), "200多个", "more than 200"),
@@ -71,16 +71,20 @@ def row(value, unit, qualifier="exact", quote="", script="simplified"):
         (
             row(1000, "cny_100m", "scale", "聚焦服务本土千亿电气产业集群"),
             "千亿级",
-            "on the order of 100 bn yuan",
+            "on the order of 100 billion yuan",
         ),
         # stated precision is kept; rescaling adds no decimals and drops none the source wrote
         (row(8.0, "percent", "exact", "占比从2022年的8.0%"), "8.0%", "8.0%"),
         (
             row(409.08, "cny_100m", "exact", "实现地区生产总值409.08亿元"),
             "409.08亿元",
-            "40.908 bn yuan",
+            "40.908 billion yuan",
         ),
-        (row(4.5, "cny_100m", "exact", "设立4.5亿元专项资金"), "4.5亿元", "450 m yuan"),
+        (
+            row(4.5, "cny_100m", "exact", "设立4.5亿元专项资金"),
+            "4.5亿元",
+            "450 million yuan",
+        ),
         (
             row(14000, "enterprises", "over", "突破1.4万家"),
             "突破1.4万家",
@@ -94,7 +98,7 @@ def row(value, unit, qualifier="exact", quote="", script="simplified"):
         (
             row(747, "cny_10k", "more_than", "企业只需支付747余万元使用费"),
             "747余万元",
-            "more than 7.47 m yuan",
+            "more than 7.47 million yuan",
         ),
         (
             row(0.3333, "ratio", "nearly", "近三分之一为中小微企业"),
@@ -119,7 +123,7 @@ def row(value, unit, qualifier="exact", quote="", script="simplified"):
                 "english",
             ),
             "606.4亿元",
-            "60.64 bn yuan",
+            "60.64 billion yuan",
         ),
         (
             row(25000, "items", "more_than", "", "english"),
@@ -129,7 +133,7 @@ def row(value, unit, qualifier="exact", quote="", script="simplified"):
         (
             row(5, "cny_100m", "more_than", "", "english"),
             "5亿多元",
-            "more than 500 m yuan",
+            "more than 500 million yuan",
         ),
     ],
 )

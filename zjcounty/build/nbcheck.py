@@ -6,7 +6,9 @@ notebooks varies from run to run). Around that one execution this plugin adds wh
 not do:
 
 - each kernel starts as `make` starts it (`execute.kernel_env`): fixed hash seed, the offline
-  profile, and figures written to a temporary folder of its own instead of figures/;
+  profile, and figures written to a temporary folder of its own instead of figures/; and strict
+  figures (ZJCOUNTY_STRICT_FIGURES=1): a label collision fails the figure's cell, where `make`
+  only warns;
 - after a notebook's last cell, one more item, `NN-slug.ipynb::figures`, compares what that
   same execution exported with figures/ byte for byte, and every inline image with the stored
   one (nbval skips images). A failure names the cell that made the figure and where its pixels
@@ -67,7 +69,7 @@ def pytest_runtest_setup(item):
         return (yield)
     folder = _folder(item.parent)
     folder.mkdir(parents=True, exist_ok=True)
-    with _environment(kernel_env(figures=folder)):
+    with _environment({**kernel_env(figures=folder), "ZJCOUNTY_STRICT_FIGURES": "1"}):
         return (yield)
 
 

@@ -33,6 +33,7 @@ def check(
     if facts is not None:
         check_units(facts, tables, paths, rep)
         check_scope(facts, paths["facts"], rep)
+        check_links(facts, paths["facts"], rep)
         if "sources" in tables:
             check_periods(facts, tables["sources"], paths["facts"], rep)
     if "census_units" in tables:
@@ -228,6 +229,41 @@ def check_scope(facts: pd.DataFrame, rel: str, rep) -> None:
                 _line(i),
                 "adcode",
                 f"{code!r} is not an area code but scope is {scope}",
+            )
+
+
+SAME = ("indicator", "adcode", "ref_period", "value")
+
+
+def check_links(facts: pd.DataFrame, rel: str, rep) -> None:
+    """A timing relative to a mechanism needs the mechanism; a corroboration (same_as) points to
+    an earlier row stating the same measure, area, period and value, so counting a number once
+    can rely on the link."""
+    rows = {fid: i for i, fid in enumerate(facts["fact_id"])}
+    for i, r in enumerate(facts.itertuples(index=False)):
+        timing, mech = getattr(r, "mechanism_timing", ""), r.mechanism_id
+        if timing and not mech:
+            rep.add(
+                rel,
+                _line(i),
+                "mechanism_timing",
+                f"{timing!r} given, but the fact has no mechanism_id",
+            )
+        same = getattr(r, "same_as", "")
+        if not same:
+            continue
+        j = rows.get(same)
+        if j is None or j >= i:
+            rep.add(rel, _line(i), "same_as", f"{same!r} is not an earlier fact_id")
+            continue
+        other = facts.iloc[j]
+        differ = [c for c in SAME if str(other[c]) != str(getattr(r, c))]
+        if differ:
+            rep.add(
+                rel,
+                _line(i),
+                "same_as",
+                f"{same} is not the same number: {', '.join(differ)} differ",
             )
 
 

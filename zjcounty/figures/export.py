@@ -1,9 +1,13 @@
-"""Export: each figure drawn once per language from one drawing function, written as PNG and a
-.json of its words, byte-identical from run to run and from machine to machine.
+"""Export: each figure drawn once per language from one drawing function, written as PNG and SVG,
+with a .json of its words and a .csv of the values it plots, byte-identical from run to run and
+from machine to machine.
 
-PNGs are written without the Software tag (it embeds the matplotlib version) and only when
-their bytes change; the figure shown in the notebook is the exported file itself, so the
-notebook and figures/ cannot drift apart.
+PNGs are written without the Software tag (it embeds the matplotlib version), SVGs without
+their date and creator and with a fixed id salt, and every file only when its bytes change; the
+figure shown in the notebook is the exported PNG itself, so the notebook and figures/ cannot
+drift apart. Every figure is checked for label collisions as it is exported
+(`collide.collisions`): a warning in a reader's run, an error under the tests
+(ZJCOUNTY_STRICT_FIGURES=1), so a collision fails the notebook's cell.
 """
 
 from __future__ import annotations
@@ -12,15 +16,19 @@ import ctypes
 import gc
 import io
 import json
+import os
+import warnings
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
+import matplotlib as mpl
 from matplotlib.artist import ArtistInspector
 from matplotlib.figure import Figure
 
 from ..paths import figures_dir
 from ..words.labels import LANGS
+from . import collide
 from .frame import Frame
 from .style import DPI, style
 
@@ -35,6 +43,22 @@ def png_bytes(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
+def svg_bytes(fig: Figure) -> bytes:
+    """The figure as SVG, glyphs as paths (no font needed to view it), with no date, no
+    creator (it names the matplotlib version) and a fixed salt for its element ids."""
+    buf = io.BytesIO()
+    with mpl.rc_context({"svg.hashsalt": "zjcounty", "svg.fonttype": "path"}):
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    return buf.getvalue()
+
+
+def _write(path: Path, data: bytes) -> Path:
+    """Write only when the bytes differ, so a rerun leaves the file (and its mtime) alone."""
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)
+    return path
+
+
 def image(fig: Figure):
     """A figure shown in a notebook as its PNG (matplotlib's Figure objects made without
     pyplot have no notebook display of their own)."""
@@ -44,16 +68,25 @@ def image(fig: Figure):
 
 
 def save(fig: Figure, stem: str, lang: str, folder: Path | None = None) -> Path:
-    """Write <folder>/<stem>.<lang>.png (folder: figures_dir()), only if the bytes changed."""
+    """Write <folder>/<stem>.<lang>.png and .svg (folder: figures_dir()), each only if its bytes
+    changed; returns the PNG's path."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     folder = Path(folder) if folder else figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{stem}.{lang}.png"
-    data = png_bytes(fig)
-    if not path.is_file() or path.read_bytes() != data:
-        path.write_bytes(data)
-    return path
+    _write(folder / f"{stem}.{lang}.svg", svg_bytes(fig))
+    return _write(folder / f"{stem}.{lang}.png", png_bytes(fig))
+
+
+def check_collisions(fig: Figure, stem: str, lang: str) -> None:
+    """Label collisions of an exported figure: an error under the tests, else a warning."""
+    found = collide.collisions(fig)
+    if not found:
+        return
+    message = f"{stem}.{lang}: " + "; ".join(found)
+    if os.environ.get("ZJCOUNTY_STRICT_FIGURES") == "1":
+        raise ValueError(message)
+    warnings.warn(message, stacklevel=3)
 
 
 def bilingual(
@@ -70,18 +103,25 @@ def bilingual(
     arguments, so it reads nothing from other cells."""
     from IPython.display import Image
 
-    shown, words = None, {}
+    shown, words, plotted = None, {}, {}
     for each in LANGS:
         with style(), _collected():
             frame = _finished(draw(each, *data, **kw), stem, each)
             path = save(frame.fig, stem, each, folder)
+            check_collisions(frame.fig, stem, each)
             words[each], words["source_ids"] = frame.words(), frame.sources
+            plotted[each] = frame.plotted_csv()
             del frame
         if each == lang:
             shown = Image(data=path.read_bytes(), format="png")
     if shown is None:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    if plotted["en"] != plotted["zh"]:
+        raise ValueError(
+            f"{stem}: the two languages plot different values; one drawing code must draw one table"
+        )
     save_text(words, stem, folder)
+    _write((Path(folder) if folder else figures_dir()) / f"{stem}.csv", plotted["en"].encode())
     return shown
 
 

@@ -3,7 +3,9 @@
 - the headline states the finding (bold), the subtitle names the measure and unit;
 - every value label keeps its qualifier (超, 近, 多 ...) and sits on a white halo;
 - the note and the source line go underneath, the source line written from the rows actually
-  drawn (`Frame.cite`), never typed by hand.
+  drawn (`Frame.cite`), never typed by hand;
+- the values drawn are recorded as a table (`Frame.plotted`), exported beside the figure as a
+  CSV, as Our World in Data's download tab gives the data behind each chart.
 
 `new_figure` returns a `Frame` (the matplotlib Figure and its words) with the axes, as
 `plt.subplots` returns a figure and axes. The exporter (zjcounty.figures.export) takes the
@@ -20,17 +22,21 @@ from matplotlib import patheffects
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
-from ..words.sources import source_line
+from ..words.sources import source_items, source_line
 from . import fonts
-from .layout import wrap
-from .style import PALETTE, figure
+from .layout import headline, wrap, wrap_items
+from .style import PAD, PALETTE, figure
 
 TITLE_SIZE = 12.5
 SUBTITLE_SIZE = 9
 NOTE_SIZE = 7.5
 SOURCE_SIZE = 7
 HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
-MARGIN_PT = 8  # left and bottom margin of the frame's text, in points
+
+
+def margin_pt(width_pt: float) -> float:
+    """The outer margin of the frame's text, in points: PAD of the width."""
+    return PAD * width_pt
 
 
 def headline_font(size: float = TITLE_SIZE) -> FontProperties:
@@ -53,6 +59,7 @@ class Frame:
     note: str = ""
     source_line: str = ""
     lang: str = ""  # set by finish(): the language the frame was finished in
+    tables: list = field(default_factory=list)  # what plotted() recorded
 
     def _reserve(self) -> None:
         """Keep the axes out of the headline and the notes (constrained layout's rect)."""
@@ -65,6 +72,21 @@ class Frame:
         ids = rows["source_id"] if isinstance(rows, pd.DataFrame) else rows
         self.sources.extend(i for i in ids if isinstance(i, str) and i)
         return self
+
+    def plotted(self, table: pd.DataFrame) -> Frame:
+        """Record the values drawn, as a tidy table with language-neutral columns (ids, both
+        names, value and unit): the figure's CSV. Called once per layer; the tables are stacked."""
+        self.tables.append(table.reset_index(drop=True))
+        return self
+
+    def plotted_csv(self) -> str:
+        """The recorded tables as one CSV (UTF-8, `\n` line ends, no index)."""
+        if not self.tables:
+            raise ValueError(
+                "nothing recorded: pass the values drawn to frame.plotted(table)"
+            )
+        table = pd.concat(self.tables, ignore_index=True)
+        return table.to_csv(index=False, lineterminator="\n")
 
     def finish(self, lang: str, note: str | None = None, layers=()) -> Frame:
         """Write the note (caveats) and the source line under the figure; returns the frame.
@@ -83,11 +105,13 @@ class Frame:
             ids,
             lang,
         )
-        lines = wrap(self.source_line, width_pt / SOURCE_SIZE - 3)
-        notes = wrap(self.note, width_pt / NOTE_SIZE - 3) if self.note else []
+        room = width_pt - 2 * margin_pt(width_pt)
+        lines = wrap_items(*source_items(ids, lang), room / SOURCE_SIZE - 1)
+        notes = wrap(self.note, room / NOTE_SIZE - 1) if self.note else []
+        margin = margin_pt(width_pt)
         self.fig.text(
-            MARGIN_PT / width_pt,
-            4 / height_pt,
+            margin / width_pt,
+            margin / height_pt,
             "\n".join(lines),
             ha="left",
             va="bottom",
@@ -95,10 +119,10 @@ class Frame:
             color=PALETTE["muted"],
             linespacing=1.3,
         )
-        h = len(lines) * SOURCE_SIZE * 1.3 + 8
+        h = margin + len(lines) * SOURCE_SIZE * 1.3 + 4
         if notes:
             self.fig.text(
-                MARGIN_PT / width_pt,
+                margin / width_pt,
                 h / height_pt,
                 "\n".join(notes),
                 ha="left",
@@ -129,11 +153,13 @@ def new_figure(
     left over the whole figure; returns (frame, axes), as plt.subplots returns (fig, axes)."""
     fig = figure(width, height)
     width_pt, height_pt = width * 72, height * 72
-    head = wrap(title, width_pt / TITLE_SIZE - 1.5, balanced=True)
-    sub = wrap(subtitle, width_pt / SUBTITLE_SIZE - 2) if subtitle else []
-    y = 1 - MARGIN_PT / height_pt
+    margin = margin_pt(width_pt)
+    room = width_pt - 2 * margin
+    head = headline(title, room / TITLE_SIZE - 0.5)
+    sub = wrap(subtitle, room / SUBTITLE_SIZE - 1) if subtitle else []
+    y = 1 - margin / height_pt
     fig.text(
-        MARGIN_PT / width_pt,
+        margin / width_pt,
         y,
         "\n".join(head),
         ha="left",
@@ -145,7 +171,7 @@ def new_figure(
     y -= len(head) * TITLE_SIZE * 1.2 / height_pt + 3 / height_pt
     if sub:
         fig.text(
-            MARGIN_PT / width_pt,
+            margin / width_pt,
             y,
             "\n".join(sub),
             ha="left",

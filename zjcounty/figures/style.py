@@ -34,6 +34,8 @@ PALETTE = {
     "innovation_services": "#CC79A7",  # reddish purple: theme 2
     "county_pairing": "#D55E00",  # vermillion: theme 3
     "context": "#999999",  # grey: context figures
+    "context_light": "#d4d4d4",  # light grey: context beside the theme colours in one bar, so it
+    # never merges with them for a red-green colour-blind reader
     "data": "#4d5d6c",  # slate: a measure shown on its own
     "highlight": "#1a1a1a",  # near black: the bar or point the headline is about
     "before": "#b8b8b8",  # light grey: the earlier value of a before/after pair
@@ -132,6 +134,15 @@ def style():
         yield
 
 
+# Two standard widths, in inches: a column (the README's and GitHub's reading width, about 880
+# px, shows it at 0.9 of its size, so 7 pt type stays legible) and the full width of a page.
+COLUMN, FULL = 6.4, 9.6
+PAD = 0.022  # outer padding, as a share of the width (a desk asks for at least 2%)
+
+
 def figure(width: float, height: float, **kwargs) -> Figure:
-    """A constrained-layout Figure that pyplot does not know about (call inside `style()`)."""
-    return Figure(figsize=(width, height), layout="constrained", **kwargs)
+    """A constrained-layout Figure that pyplot does not know about (call inside `style()`), with
+    an outer padding of PAD of its width on every side."""
+    fig = Figure(figsize=(width, height), layout="constrained", **kwargs)
+    fig.get_layout_engine().set(w_pad=PAD * width, h_pad=PAD * width)
+    return fig

@@ -1,9 +1,9 @@
 """Numbers as Chinese news prose states them: 3300亿, 1.4万, 三万, 千万, 百余, 一万二, 一百零一,
-二〇二三年, 三四十, 三分之一, 半日, 65%, and the words that qualify them (超, 近, 约, 多, 余, 以上, 内).
+二〇二三年, 三四十, 三分之一, 半日, 翻番, 65%, and the words that qualify them (超, 近, 约, 多, 余, 以上, 内).
 
 Why not a library: cn2an (0.5.24, checked) refuses the bare magnitudes news text relies on
 (千 and 百 in 超千万元, 百余项) and 半. It is kept as the test oracle for whole numbers
-(tests/test_numerals.py). This module is the one reader of numbers in the project: the validator
+(tests/test_cnnum_oracle.py). This module is the one reader of numbers in the project: the validator
 asks it whether a quote states a value (`readings`), and the extractor asks it for every
 quantity in an article.
 
@@ -34,6 +34,8 @@ _ZERO = "零〇"
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"万": 10**4, "亿": 10**8}
 _CN = "零〇一二两三四五六七八九十百千万亿"
+_DOUBLING = re.compile("翻([一两二三])?番")
+_DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3}
 
 # Qualifier words and the qualifier they mean. Prefixes stand right before the number; suffixes
 # right after it, its magnitude word or its measure word. Longest words are tried first.
@@ -497,6 +499,10 @@ def readings(text: str) -> list[Reading]:
         mag, new_end, between = _magnitude_after(text, end)
         kind = "percent" if text[new_end : new_end + 1] == "%" else kind
         add(start, new_end, kind, base * mag, mag, between=between)
+    # 翻番 (doubled) states a multiple without a numeral; 翻两番 is two doublings (x4), so the
+    # 两 of 翻两番 is not the number 2. Read before the numeral runs take the 两.
+    for m in _DOUBLING.finditer(text):
+        add(m.start(), m.end(), "multiple", 2.0 ** _DOUBLINGS[m.group(1) or "一"])
     for m in _CN_RUN.finditer(text):
         run, start, end = m.group(0), m.start(), m.end()
         if any(s <= start and end <= e for s, e in taken):

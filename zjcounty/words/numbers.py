@@ -2,7 +2,7 @@
 
 `stated`: in Chinese the source's own phrase (近60项, 百余项, 突破3300亿元, 8.0%), found in the
 quote by the numeral reader; in English a template keeps the qualifier (about, over, more than,
-at least, nearly, within, top) and rescales 亿/万 units to bn/m. `cited` adds the period and the
+at least, nearly, within, top) and rescales 亿/万 units to billion/million. `cited` adds the period and the
 fact id; `number` and `bracket` set a number and a parenthesis as each language does.
 """
 
@@ -36,6 +36,7 @@ _ZH = {
     "scale": "{v}{u}级",
 }
 _TIME_UNITS = ("minutes", "hours", "days", "working_days", "years")
+_HALF = {"日": "a day", "天": "a day", "年": "a year", "月": "a month", "小": "an hour"}
 
 
 def _decimals(text: str) -> int:
@@ -105,6 +106,11 @@ def stated(row, lang: str = "en") -> str:
     decimals = _written_decimals(
         reading, value, float(row.get("numeral_scale", 1) or 1)
     )
+    if lang == "en" and reading is not None and reading.kind == "half":
+        # 半日 is "half a day", not "0.5 working days": the words the source chose
+        noun = _HALF.get(numerals.fold(row["quote"])[reading.end : reading.end + 1], "")
+        if noun:
+            return _EN[qualifier].format(v=f"half {noun}", u="")
     if lang == "en":
         return _stated_en(value, unit, qualifier, decimals, row)
     short = row.get("short_zh")
@@ -124,29 +130,62 @@ def bracket(inner, lang: str = "en") -> str:
     return f"（{inner}）" if lang == "zh" else f" ({inner})"
 
 
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def _point(p: str, lang: str, year: bool = True) -> tuple[str, str]:
+    """('2024', '3') from '2024-03'; the month as each language names it."""
+    y, _, m = p.partition("-")
+    if not m:
+        return y, ""
+    return y, (str(int(m)) if lang == "zh" else _MONTHS[int(m) - 1])
+
+
+def period(ref, lang: str = "en") -> str:
+    """A reference period as a reader writes it, never in ISO notation: 2024-01/2024-03 is
+    '2024年1—3月' or 'Jan–Mar 2024', 2024/2026 is '2024—2026年' or '2024–2026', 2024-08 is
+    '2024年8月' or 'Aug 2024'; blank is 'not stated' (the source gives no period)."""
+    if not isinstance(ref, str) or not ref:
+        return word("period_not_stated", lang)
+    start, _, end = ref.partition("/")
+    (y0, m0), (y1, m1) = _point(start, lang), _point(end or start, lang)
+    dash = "—" if lang == "zh" else "–"
+    if lang == "zh":
+        if not end:
+            return f"{y0}年{m0}月" if m0 else f"{y0}年"
+        if not m0:
+            return f"{y0}{dash}{y1}年"
+        if y0 == y1:
+            return f"{y0}年{m0}{dash}{m1}月"
+        return f"{y0}年{m0}月{dash}{y1}年{m1}月"
+    if not end:
+        return f"{m0} {y0}" if m0 else y0
+    if not m0:
+        return f"{y0}{dash}{y1}"
+    if y0 == y1:
+        return f"{m0}{dash}{m1} {y0}"
+    return f"{m0} {y0}{dash}{m1} {y1}"
+
+
 def cited(row, lang: str = "en") -> str:
     """A fact as a reader should quote it: the number as stated, its period and its id,
     '8.0% (2022, F109)'. A period the source does not state says so."""
-    period = (
-        row["ref_period"]
-        if isinstance(row["ref_period"], str) and row["ref_period"]
-        else word("period_not_stated", lang)
-    )
+    when = period(row["ref_period"], lang)
     if lang == "zh":
-        return f"{stated(row, lang)}（{period}，{row['fact_id']}）"
-    return f"{stated(row, lang)} ({period}, {row['fact_id']})"
+        return f"{stated(row, lang)}（{when}，{row['fact_id']}）"
+    return f"{stated(row, lang)} ({when}, {row['fact_id']})"
 
 
 def _stated_en(value: float, unit: str, qualifier: str, decimals: int, row) -> str:
-    """English: rescaled to bn/m where the unit carries 亿/万, decimals as the source wrote them
-    (8.0% stays 8.0%), none added by the rescale (3300亿 is 330 bn, not 330.0)."""
+    """English: rescaled to billion/million where the unit carries 亿/万, decimals as the source
+    wrote them (8.0% stays 8.0%), none added by the rescale (3300亿 is 330 billion, not 330.0)."""
     scale = float(row.get("en_scale", 1) or 1)
     short = row.get("short_en")
     short = "" if not isinstance(short, str) else short
     if (
-        short.startswith("bn ") and abs(value * scale) < 1
-    ):  # 5亿 is 500 m yuan, not 0.5 bn
-        scale, short = scale * 1000, "m " + short[3:]
+        short.startswith("billion ") and abs(value * scale) < 1
+    ):  # 5亿 is 500 million yuan, not 0.5 billion
+        scale, short = scale * 1000, "million " + short[len("billion ") :]
     for big in ("million ", "m "):  # 25万户 is 250,000 entities, not 0.25 million
         if short.startswith(big) and abs(value * scale) < 1:
             scale, short = scale * 10**6, short[len(big) :]
@@ -169,3 +208,24 @@ def _stated_en(value: float, unit: str, qualifier: str, decimals: int, row) -> s
         else _EN[qualifier]
     )
     return template.format(v=shown, u=u)
+
+
+_WORDS_EN = "zero one two three four five six seven eight nine".split()
+_WORDS_ZH = "零一两三四五六七八九"
+
+
+def spelled(n: int, lang: str = "en") -> str:
+    """A small count as words, as prose and headlines write it: 'two', '两' (before a measure
+    word: 两年, 两个); 10 and above stay digits."""
+    n = int(n)
+    if not 0 <= n <= 9:
+        return str(n)
+    return _WORDS_ZH[n] if lang == "zh" else _WORDS_EN[n]
+
+
+def times(n: int, lang: str = "en") -> str:
+    """How often: 'once', 'twice', 'three times'; '一次', '两次', '三次'."""
+    n = int(n)
+    if lang == "zh":
+        return f"{spelled(n, 'zh')}次"
+    return {1: "once", 2: "twice"}.get(n, f"{spelled(n)} times")
