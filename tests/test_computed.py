@@ -145,11 +145,34 @@ def test_timeline_spans_are_whole_year_intervals_once_per_entity():
             "end": 2026,
             "theme": "county_pairing",
             "label": "Three-year plan",
+            "promised": True,
             "source_id": "s1",
             "id": "F1",
         }
     ]
     assert timeline.spans(facts, "zh")["label"].tolist() == ["三年计划"]
+
+
+def test_the_parts_of_one_plan_are_one_span_and_a_running_programme_is_not_a_promise():
+    facts = pd.DataFrame(
+        {
+            "fact_id": ["F1", "F2", "F3"],
+            "kind": ["plan", "plan", "policy"],
+            "ref_period": ["2026/2030", "2026/2030", "2023/2025"],
+            "entity": ["规划（三大支撑）", "规划（九大行动）", "结对联合体"],
+            "entity_en": [
+                "The plan (three pillars)",
+                "The plan (nine actions)",
+                "Pairs",
+            ],
+            "theme": ["context"] * 3,
+            "source_id": ["s1"] * 3,
+        }
+    )
+    spans = timeline.spans(facts, "en").set_index("label")
+    assert sorted(spans.index) == ["Pairs", "The plan"]  # one span for the two parts
+    assert spans.at["The plan", "promised"] and not spans.at["Pairs", "promised"]
+    assert timeline.spans(facts, "zh")["label"].tolist().count("规划") == 1
 
 
 def test_timeline_events_sit_in_their_year_or_month(monkeypatch):
@@ -166,5 +189,8 @@ def test_timeline_events_sit_in_their_year_or_month(monkeypatch):
     monkeypatch.setattr(timeline, "load", lambda name: events)
     table = timeline.events("en")
     assert table["id"].tolist() == ["E1", "E2"]  # in time order
-    assert table["x"].tolist() == [2023.5, pytest.approx(2024 + 4 / 12 + 14.5 / 365)]
+    # a year alone is the whole year (a bracket), never a made-up mid-year day
+    assert table["x"].tolist() == [2023.0, pytest.approx(2024 + 4 / 12 + 14.5 / 365)]
+    assert table["end"].tolist() == [2024.0, table["x"].iloc[1]]
+    assert table["dated"].tolist() == [False, True]
     assert timeline.events("zh")["label"].tolist() == ["那年", "五月"]

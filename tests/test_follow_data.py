@@ -73,7 +73,7 @@ def test_a_new_year_reaches_the_before_after_chart_and_its_source_line(tmp_path)
     drawn = json.loads((figures / "04-before-after.json").read_text(encoding="utf-8"))
     assert NEW_SOURCE in drawn["source_ids"]
     assert "Test Daily 2025-08-01" in drawn["en"]["source_line"]
-    assert "测试日报 2025-08-01" in drawn["zh"]["source_line"]
+    assert "测试日报2025年8月1日" in drawn["zh"]["source_line"]
     for lang in ("en", "zh"):
         assert (figures / f"04-before-after.{lang}.png").read_bytes() != (
             ROOT / "figures" / f"04-before-after.{lang}.png"

@@ -42,7 +42,7 @@ def test_cite_accepts_any_table_with_source_ids():
     with style():
         frame, ax = new_figure(6, 2, "Title")
         frame.cite(pd.DataFrame({"source_id": ["seed004", ""]})).finish("zh")
-    assert "资料来源：温州日报（转载） 2023-07-07" in _texts(frame.fig)
+    assert "资料来源：《温州日报》（转载）2023年7月7日" in _texts(frame.fig)
 
 
 @pytest.mark.parametrize(

@@ -163,6 +163,19 @@ def test_code_fits_a_github_page(path):
     )
 
 
+@pytest.mark.parametrize("path", NBS, ids=lambda p: p.name)
+def test_a_code_cell_reads_in_one_screen(path):
+    """No code cell over 60 lines: a student reads what the cell does in one screen, and the
+    drawing machinery (stacked bars, dumbbells, swarms, map layers, arrows) lives in
+    zjcounty/figures/, where a notebook links to it."""
+    long = [
+        (c["id"], n)
+        for c in _code_cells(_load(path))
+        if (n := len("".join(c["source"]).splitlines())) > 60
+    ]
+    assert not long, f"{path.name}: code cells over 60 lines: {long}"
+
+
 def test_every_label_set_is_used_by_a_notebook():
     import csv
 

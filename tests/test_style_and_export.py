@@ -6,6 +6,7 @@ import logging
 import warnings
 
 import matplotlib as mpl
+import pandas as pd
 import pytest
 
 from zjcounty.figures import export, fonts, style
@@ -20,6 +21,7 @@ def _draw(lang):
         "单位：亿元",
     )
     ax.bar(["景宁", "遂昌"], [1, -2])
+    frame.plotted(pd.DataFrame({"adcode": ["331127", "331123"], "value": [1, -2]}))
     return frame.cite(["seed003"]).finish(lang, note="注：−5")
 
 
@@ -209,3 +211,39 @@ def test_bad_language_is_refused(tmp_path):
         export.save(frame.fig, "t", "fr", folder=tmp_path)
     with pytest.raises(ValueError, match="lang must be one of"):
         export.bilingual("t", _draw, "fr", folder=tmp_path)
+
+
+def test_svg_and_csv_sit_beside_each_png_byte_stable(tmp_path):
+    """An SVG per language (no date, no creator, fixed ids) and one CSV of the values drawn,
+    the same bytes on a second export."""
+    for folder in ("a", "b"):
+        export.bilingual("s", _draw, "en", folder=tmp_path / folder)
+    made = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert made == ["s.csv", "s.en.png", "s.en.svg", "s.json", "s.zh.png", "s.zh.svg"]
+    for name in made:
+        assert (tmp_path / "a" / name).read_bytes() == (
+            tmp_path / "b" / name
+        ).read_bytes()
+    svg = (tmp_path / "a" / "s.en.svg").read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg and "Matplotlib v" not in svg
+    assert (tmp_path / "a" / "s.csv").read_text(encoding="utf-8") == (
+        "adcode,value\n331127,1\n331123,-2\n"
+    )
+
+
+def test_a_figure_must_record_what_it_draws_and_draw_the_same_in_both_languages(
+    tmp_path,
+):
+    def unrecorded(lang):
+        frame, ax = new_figure(4, 2, "t")
+        return frame.cite(["seed003"]).finish(lang)
+
+    def differs(lang):
+        frame = _draw(lang)
+        frame.tables = [pd.DataFrame({"label": [lang]})]
+        return frame
+
+    with pytest.raises(ValueError, match="nothing recorded"):
+        export.bilingual("unrecorded", unrecorded, "en", folder=tmp_path)
+    with pytest.raises(ValueError, match="plot different values"):
+        export.bilingual("differs", differs, "en", folder=tmp_path)

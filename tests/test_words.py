@@ -167,7 +167,7 @@ def test_source_line_names_publishers_and_dates_once_each_in_order():
         source_line(["seed003", "seed002", "seed003"], "en")
         == "Sources: Zhejiang Daily 2024-08-22; Qianjiang Evening News 2024-09-24"
     )
-    assert source_line(["seed003"], "zh") == "资料来源：浙江日报 2024-08-22"
+    assert source_line(["seed003"], "zh") == "资料来源：《浙江日报》2024年8月22日"
     with pytest.raises(KeyError, match="seed999"):
         source_line(["seed999"], "en")
 
@@ -185,3 +185,33 @@ def test_a_cited_number_carries_its_period_and_id():
     facts = load_facts()
     assert cited(select(facts, ["F109"]).iloc[0], "en") == "8.0% (2022, F109)"
     assert cited(select(facts, ["F014"]).iloc[0], "zh") == "4%（未说明，F014）"
+
+
+@pytest.mark.parametrize(
+    "ref, zh, en",
+    [
+        ("2024-01/2024-03", "2024年1—3月", "Jan–Mar 2024"),
+        ("2024/2026", "2024—2026年", "2024–2026"),
+        ("2023", "2023年", "2023"),
+        ("2024-08", "2024年8月", "Aug 2024"),
+        ("2023-11/2024-02", "2023年11月—2024年2月", "Nov 2023–Feb 2024"),
+        (None, "未说明", "not stated"),
+    ],
+)
+def test_periods_read_as_each_language_writes_them(ref, zh, en):
+    """Never ISO notation in a reader's table: a slash reads as 'or' in Chinese."""
+    from zjcounty.words.numbers import period
+
+    assert (period(ref, "zh"), period(ref, "en")) == (zh, en)
+
+
+def test_half_a_day_is_said_as_the_source_says_it():
+    row = select(load_facts(), ["F079"]).iloc[0]
+    assert (stated(row, "zh"), stated(row, "en")) == ("半日", "half a day")
+
+
+def test_small_counts_are_spelled_in_headlines():
+    from zjcounty.words.numbers import spelled, times
+
+    assert [spelled(2), spelled(2, "zh"), spelled(12)] == ["two", "两", "12"]
+    assert [times(1), times(2), times(3), times(2, "zh")] == ["once", "twice", "three times", "两次"]

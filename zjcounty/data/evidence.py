@@ -37,7 +37,11 @@ def _is_change(row) -> bool:
 
 def _after(row) -> bool:
     """The source places the number after the mechanism began."""
-    return row.get("mechanism_timing", "") == "after" if isinstance(row.get("mechanism_timing"), str) else False
+    return (
+        row.get("mechanism_timing", "") == "after"
+        if isinstance(row.get("mechanism_timing"), str)
+        else False
+    )
 
 
 def ladder(

@@ -64,7 +64,11 @@ def spans(facts: pd.DataFrame, lang: str) -> pd.DataFrame:
         if len(start) != 4 or len(end) != 4 or start == end:
             continue
         r = group.iloc[0]
-        en = r["entity_en"] if isinstance(r["entity_en"], str) and r["entity_en"] else entity
+        en = (
+            r["entity_en"]
+            if isinstance(r["entity_en"], str) and r["entity_en"]
+            else entity
+        )
         out.append(
             dict(
                 start=int(start),

@@ -20,14 +20,15 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
-from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Annotation, Text
 
 from .style import PAD
 
 SLACK = 0.5  # pixels two boxes may share (antialiasing), at the figure's dpi
-EDGE = 0.8 * PAD  # share of the width a text keeps from every edge (the layout pads PAD)
+EDGE = (
+    0.8 * PAD
+)  # share of the width a text keeps from every edge (the layout pads PAD)
 
 
 def text_box(t: Text, renderer):
@@ -50,11 +51,17 @@ def _undrawn_ticks(fig) -> set:
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             every = {
-                t for tick in axis.majorTicks + axis.minorTicks for t in (tick.label1, tick.label2)
+                t
+                for tick in axis.majorTicks + axis.minorTicks
+                for t in (tick.label1, tick.label2)
             }
             drawn = set()
             if ax.axison and axis.get_visible():  # ax.axis("off") hides every tick
-                drawn = {t for tick in axis._update_ticks() for t in (tick.label1, tick.label2)}
+                drawn = {
+                    t
+                    for tick in axis._update_ticks()
+                    for t in (tick.label1, tick.label2)
+                }
             out |= every - drawn
     return out
 
@@ -90,7 +97,11 @@ def _segments(fig, renderer):
             if isinstance(coll, LineCollection) and coll.get_visible():
                 tr = coll.get_transform()
                 out.append(
-                    (coll, coll.get_gid(), [tr.transform(s) for s in coll.get_segments()])
+                    (
+                        coll,
+                        coll.get_gid(),
+                        [tr.transform(s) for s in coll.get_segments()],
+                    )
                 )
         for patch in ax.patches:
             if isinstance(patch, FancyArrowPatch) and patch.get_visible():
@@ -124,7 +135,9 @@ def _name(t: Text) -> str:
 def collisions(fig) -> list[str]:
     """One line per collision in the figure as drawn: overlapping texts, a text struck by a line
     of another group, a text in the figure's outer padding."""
-    canvas = FigureCanvasAgg(fig)  # a Figure made without pyplot has no renderer of its own
+    canvas = FigureCanvasAgg(
+        fig
+    )  # a Figure made without pyplot has no renderer of its own
     canvas.draw()  # lay out (constrained layout) and place every artist
     renderer = canvas.get_renderer()
     texts, lines = _texts(fig, renderer), _segments(fig, renderer)
@@ -132,7 +145,12 @@ def collisions(fig) -> list[str]:
     edge = EDGE * width
     found = []
     for i, (t, box) in enumerate(texts):
-        if box.x0 < edge or box.y0 < edge or box.x1 > width - edge or box.y1 > height - edge:
+        if (
+            box.x0 < edge
+            or box.y0 < edge
+            or box.x1 > width - edge
+            or box.y1 > height - edge
+        ):
             found.append(f"{_name(t)} is within {EDGE:.1%} of the figure's edge")
         for u, other in texts[i + 1 :]:
             w = min(box.x1, other.x1) - max(box.x0, other.x0)

@@ -121,7 +121,10 @@ def bilingual(
             f"{stem}: the two languages plot different values; one drawing code must draw one table"
         )
     save_text(words, stem, folder)
-    _write((Path(folder) if folder else figures_dir()) / f"{stem}.csv", plotted["en"].encode())
+    _write(
+        (Path(folder) if folder else figures_dir()) / f"{stem}.csv",
+        plotted["en"].encode(),
+    )
     return shown
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-
 _FULL = set("“”‘’")  # ambiguous width, but the CJK face draws them full width
 
 

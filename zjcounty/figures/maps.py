@@ -121,15 +121,17 @@ def place_labels(
     badges=(),
     **text_kw,
 ):
-    """Put each text next to its point where it overlaps no label placed before it and no point
-    in `avoid` (data coordinates): candidate positions in `offsets` order (CENTRED tries the point
-    itself first, for area names), nor any of `lines` (arrows, as drawn). Pass the same `taken` list to several calls so later labels avoid earlier ones.
-    A label with no free position is kept at its first position when `required`, else left
+    """Put each text next to its point where it overlaps no label placed before it, no point in
+    `avoid` (data coordinates) and none of `lines` (arrows, as drawn): candidate positions in
+    `offsets` order (CENTRED tries the point itself first, for area names), then further out
+    with a leader line. Pass the same `taken` list to several calls so later labels avoid
+    earlier ones. A label with no free position is kept at its first position when `required`, else left
     out (a place name that only orients the reader). Needs the figure's layout to be final, so
     it draws the figure once without rendering. Returns the Text objects placed."""
-    from .collide import _crosses, text_box
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.transforms import Bbox
+
+    from .collide import _crosses, text_box
 
     fig = ax.figure
     if not isinstance(fig.canvas, FigureCanvasAgg):
@@ -140,8 +142,12 @@ def place_labels(
     renderer = fig.canvas.get_renderer()
     to_px = ax.transData.transform
     taken = [] if taken is None else taken
-    taken += [Bbox.from_bounds(*(to_px(p) - avoid_px / 2), avoid_px, avoid_px) for p in avoid]
-    taken += [Bbox.from_bounds(*(to_px(p) - 8), 16, 16) for p in badges]  # numbers in circles
+    taken += [
+        Bbox.from_bounds(*(to_px(p) - avoid_px / 2), avoid_px, avoid_px) for p in avoid
+    ]
+    taken += [
+        Bbox.from_bounds(*(to_px(p) - 8), 16, 16) for p in badges
+    ]  # numbers in circles
     strokes = [
         poly
         for arrow in lines
@@ -152,9 +158,14 @@ def place_labels(
     placed = []
     candidates = [(dx, dy, pad_pt) for dx, dy in offsets]
     candidates += [
-        (dx, dy, pad_pt * k) for k in (3, 5, 8, 12, 16, 20) for dx, dy in offsets if (dx, dy) != (0, 0)
+        (dx, dy, pad_pt * k)
+        for k in (3, 5, 8, 12, 16, 20)
+        for dx, dy in offsets
+        if (dx, dy) != (0, 0)
     ]
-    leader = dict(arrowstyle="-", linewidth=0.6, color=PALETTE["ink"], shrinkA=0, shrinkB=2)
+    leader = dict(
+        arrowstyle="-", linewidth=0.6, color=PALETTE["ink"], shrinkA=0, shrinkB=2
+    )
     for (x, y), text in zip(points, texts):
         for dx, dy, pad in candidates:
             ha = "left" if dx > 0 else "right" if dx < 0 else "center"
@@ -167,7 +178,9 @@ def place_labels(
                 ha=ha,
                 va=va,
                 fontsize=fontsize,
-                arrowprops=leader if pad > pad_pt * 4 else None,  # far out: a leader line
+                arrowprops=leader
+                if pad > pad_pt * 4
+                else None,  # far out: a leader line
                 **text_kw,
             )
             box = text_box(t, renderer).expanded(1.04, 1.1)  # the words alone
@@ -230,14 +243,18 @@ def _crossings(p: np.ndarray, q: np.ndarray) -> int:
     c, d = q[None, :-1, :], q[None, 1:, :]
 
     def side(o, u, v):
-        return np.sign((u[..., 0] - o[..., 0]) * (v[..., 1] - o[..., 1])
-                       - (u[..., 1] - o[..., 1]) * (v[..., 0] - o[..., 0]))
+        return np.sign(
+            (u[..., 0] - o[..., 0]) * (v[..., 1] - o[..., 1])
+            - (u[..., 1] - o[..., 1]) * (v[..., 0] - o[..., 0])
+        )
 
     hit = (side(a, b, c) * side(a, b, d) < 0) & (side(c, d, a) * side(c, d, b) < 0)
     return int(hit.sum())
 
 
-def bends(ends, options=(0.3, 0.18, 0.06, -0.06, -0.18, -0.3), near: float = 0.2) -> list[float]:
+def bends(
+    ends, options=(0.3, 0.18, 0.06, -0.06, -0.18, -0.3), near: float = 0.2
+) -> list[float]:
     """A bend per arrow (a, b) so that the arrows cross each other as little as possible and
     keep clear of the places they do not join (their names go there): coordinate descent from
     all bending the same way, each arrow in turn taking the option that lowers the cost most,
@@ -249,10 +266,13 @@ def bends(ends, options=(0.3, 0.18, 0.06, -0.06, -0.18, -0.3), near: float = 0.2
     def passes(i, o):
         own = {tuple(np.round(p, 6)) for p in ends[i]}
         return sum(
-            np.hypot(*(lines[i][o] - np.asarray(p)).T).min() < near for p in places - own
+            np.hypot(*(lines[i][o] - np.asarray(p)).T).min() < near
+            for p in places - own
         )
 
-    alone = [[passes(i, o) + abs(k) for o, k in enumerate(options)] for i in range(len(ends))]
+    alone = [
+        [passes(i, o) + abs(k) for o, k in enumerate(options)] for i in range(len(ends))
+    ]
     pair = {}
 
     def crossing(i, oi, j, oj):
@@ -281,9 +301,12 @@ def free_spot(at, taken, gap: float = 0.16, lines=()):
     """The first point along an arc, from its middle outwards, at least `gap` (data units) from
     every point taken and from every other arrow in `lines` (polylines), so that no two numbers
     overlap and no arrow runs through another's number."""
+
     def clear(p):
         far_from_spots = all(np.hypot(*(p - q)) >= gap for q in taken)
-        far_from_lines = all(np.hypot(*(line - p).T).min() >= gap * 0.6 for line in lines)
+        far_from_lines = all(
+            np.hypot(*(line - p).T).min() >= gap * 0.6 for line in lines
+        )
         return far_from_spots and far_from_lines
 
     for t in (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.2, 0.8):
@@ -305,7 +328,9 @@ def badge(ax, x, y, number, fontsize: float = 7.5, **kw):
     )
 
 
-def numbered_arrow(ax, a, b, number, dashed: bool, taken: list, bend: float = 0.18, others=()):
+def numbered_arrow(
+    ax, a, b, number, dashed: bool, taken: list, bend: float = 0.18, others=()
+):
     """A curved arrow from a to b with its number in a circle at a free spot along it (clear of
     the spots `taken` and of the `others` arrows); the spot is appended to `taken`. Solid for a
     named pair, dashed for a probable one. Returns the spot and the arrow, for labels to keep
@@ -340,7 +365,9 @@ def flow(ax, ends, numbers, dashed) -> tuple[list, list]:
     spots, arrows = [], []
     for i, ((a, b), k) in enumerate(zip(ends, chosen)):
         others = lines[:i] + lines[i + 1 :]
-        arrows.append(numbered_arrow(ax, a, b, numbers[i], dashed[i], spots, k, others)[1])
+        arrows.append(
+            numbered_arrow(ax, a, b, numbers[i], dashed[i], spots, k, others)[1]
+        )
     return spots, arrows
 
 
@@ -356,8 +383,14 @@ def numbered_list(ax, rows, head: str, head_font, footer: str, columns: int = 2)
         x, y = i // per, i % per + 0.4
         badge(ax, x + 0.02, y, number, fontsize=8)
         ax.text(x + 0.08, y, text, va="center", fontsize=8.5, color=PALETTE["ink"])
-        ax.text(x + 0.08, y + 0.5, detail, va="center", fontsize=6.8, color=PALETTE["muted"])
-    x, y = (len(rows) // per, len(rows) % per + 0.4) if len(rows) % per else (columns - 1, per + 0.4)
+        ax.text(
+            x + 0.08, y + 0.5, detail, va="center", fontsize=6.8, color=PALETTE["muted"]
+        )
+    x, y = (
+        (len(rows) // per, len(rows) % per + 0.4)
+        if len(rows) % per
+        else (columns - 1, per + 0.4)
+    )
     ax.text(x + 0.02, y, footer, va="center", fontsize=8, color=PALETTE["muted"])
 
 
@@ -397,4 +430,60 @@ def name_places(ax, adcodes, lang: str, avoid=(), lines=()):
         color=PALETTE["muted"],
         path_effects=HALO,
         zorder=3,
+    )
+
+
+def list_change(ax, on: set, out: set, new: set) -> None:
+    """One state of a county list on the map: members orange, counties taken off outlined in
+    black on white, counties added hatched and circled (the island counties are too small to
+    see otherwise)."""
+    from matplotlib.patches import Circle
+
+    ink = PALETTE["ink"]
+    draw(
+        ax,
+        dict.fromkeys(on, PALETTE["mountain"]) | dict.fromkeys(out, "white"),
+        linewidth=0.25,
+    )
+    outline(ax, colour="#9a9a9a", linewidth=0.5)
+    lines = {"default": "none", "edgecolor": ink, "zorder": 3}
+    draw(ax, linewidth=0.9, only=set(out), **lines)
+    draw(ax, linewidth=0, only=set(new), hatch="/////", **lines)
+    centre = centroids()
+    for c in sorted(new):
+        ax.add_patch(
+            Circle(centre[c], 0.16, fill=False, color=ink, linewidth=0.8, zorder=4)
+        )
+
+
+def list_key(ax, words: dict) -> None:
+    """The key of `list_change`: on the list, added, taken off (`words` names them)."""
+    from matplotlib.patches import Patch
+
+    ink, orange = PALETTE["ink"], PALETTE["mountain"]
+    hatched = dict(hatch="/////", edgecolor=ink, linewidth=0)
+    keys = [
+        Patch(facecolor=orange, label=words["on_list"]),
+        Patch(facecolor=orange, label=words["added_key"], **hatched),
+        Patch(facecolor="white", edgecolor=ink, label=words["removed_key"]),
+    ]
+    ax.legend(
+        handles=keys, loc="lower right", frameon=False, fontsize=8, borderaxespad=0
+    )
+
+
+def flow_key(ax, words: dict, pale: str) -> None:
+    """The key of the pairs map: the two ends of a pair, the other list members, and solid
+    and dashed arrows (`words` names them)."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    keys = [Patch(color=PALETTE[k], label=words[k]) for k in ("industrial", "mountain")]
+    keys.append(Patch(color=pale, label=words["other_mountain"]))
+    for key, dashes in (("named", "-"), ("probable", (0, (3, 2)))):
+        keys.append(
+            Line2D([], [], color=PALETTE["ink"], lw=1.3, ls=dashes, label=words[key])
+        )
+    ax.legend(
+        handles=keys, loc="lower right", frameon=False, fontsize=7.5, borderaxespad=0
     )

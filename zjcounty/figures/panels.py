@@ -30,10 +30,24 @@ def bare_bars(ax) -> None:
 def bracket(ax, y0: float, y1: float, x: float, label: str, colour: str) -> None:
     """A bracket to the right of rows y0..y1 (bars of a horizontal bar chart) with a label
     beside it: what a headline says about those rows, drawn on them."""
-    ax.plot([x - 0.012 * x, x, x, x - 0.012 * x], [y0 - 0.3, y0 - 0.3, y1 + 0.3, y1 + 0.3],
-            color=colour, linewidth=0.9, clip_on=False)
-    ax.annotate(label, (x, (y0 + y1) / 2), xytext=(5, 0), textcoords="offset points",
-                va="center", ha="left", fontsize=8, color=colour, annotation_clip=False)
+    ax.plot(
+        [x - 0.012 * x, x, x, x - 0.012 * x],
+        [y0 - 0.3, y0 - 0.3, y1 + 0.3, y1 + 0.3],
+        color=colour,
+        linewidth=0.9,
+        clip_on=False,
+    )
+    ax.annotate(
+        label,
+        (x, (y0 + y1) / 2),
+        xytext=(5, 0),
+        textcoords="offset points",
+        va="center",
+        ha="left",
+        fontsize=8,
+        color=colour,
+        annotation_clip=False,
+    )
 
 
 def reference(ax, x: float, label: str, y: float) -> None:
@@ -84,7 +98,15 @@ def lane(
     from .layout import text_width
 
     gap = 3 * per_point  # between a mark and its label
-    ax.text(x0, top, name, color=colour, va="top", ha="left", fontproperties=headline_font(8.5))
+    ax.text(
+        x0,
+        top,
+        name,
+        color=colour,
+        va="top",
+        ha="left",
+        fontproperties=headline_font(8.5),
+    )
     ends: list[float] = []  # the right end of what each level holds
     y0 = top - 0.9
 
@@ -102,13 +124,33 @@ def lane(
         if e["dated"]:
             ax.plot(e["x"], y, "o", color=colour, markersize=4.5, zorder=3)
         else:
-            ax.plot([e["x"], e["end"]], [y, y], color=colour, linewidth=1.6, zorder=3,
-                    solid_capstyle="butt")
-            ax.plot([e["x"]] * 2 + [e["end"]] * 2, [y - 0.1, y, y, y - 0.1], color=colour,
-                    linewidth=0.8, zorder=3)
-        shift = gap + (2.5 * per_point if e["dated"] else 0)  # clear of the dot's radius
-        ax.text(e["end"] + shift, y, e["label"], fontsize=font, va="center", ha="left",
-                color=PALETTE["ink"])
+            ax.plot(
+                [e["x"], e["end"]],
+                [y, y],
+                color=colour,
+                linewidth=1.6,
+                zorder=3,
+                solid_capstyle="butt",
+            )
+            ax.plot(
+                [e["x"]] * 2 + [e["end"]] * 2,
+                [y - 0.1, y, y, y - 0.1],
+                color=colour,
+                linewidth=0.8,
+                zorder=3,
+            )
+        shift = gap + (
+            2.5 * per_point if e["dated"] else 0
+        )  # clear of the dot's radius
+        ax.text(
+            e["end"] + shift,
+            y,
+            e["label"],
+            fontsize=font,
+            va="center",
+            ha="left",
+            color=PALETTE["ink"],
+        )
     y = y0 - len(ends) * step
     for _, s in spans.iterrows():
         width = text_width(s["label"], font) * per_point
@@ -121,8 +163,15 @@ def lane(
             hatch="////" if s["promised"] else None,
             linewidth=0.8,
         )
-        ax.text(s["end"] + gap if right else s["start"] - gap, y, s["label"], fontsize=font,
-                va="center", ha="left" if right else "right", color=PALETTE["muted"])
+        ax.text(
+            s["end"] + gap if right else s["start"] - gap,
+            y,
+            s["label"],
+            fontsize=font,
+            va="center",
+            ha="left" if right else "right",
+            color=PALETTE["muted"],
+        )
         y -= step
     return y - 0.35
 
@@ -145,7 +194,9 @@ def ladder_row(ax, y: float, reached: list[int], colour: str) -> None:
     top = max(reached)
     ax.plot([1, top], [y, y], color=colour, linewidth=0.9, zorder=3, alpha=0.6)
     ax.scatter(reached, [y] * len(reached), s=16, color=colour, zorder=4)
-    ax.scatter([top], [y], s=46, color=colour, zorder=5, edgecolor="white", linewidth=0.8)
+    ax.scatter(
+        [top], [y], s=46, color=colour, zorder=5, edgecolor="white", linewidth=0.8
+    )
 
 
 def before_after(
@@ -164,12 +215,21 @@ def before_after(
     ax.scatter(x[-1:], [0], s=40, color=colour, zorder=3)
     end = x.max()
     if bound is not None and bound != float("inf"):  # the range the true value lies in
-        ax.plot([x[-1], bound], [0, 0], color=colour, linewidth=5, alpha=0.35, zorder=2,
-                solid_capstyle="butt")
+        ax.plot(
+            [x[-1], bound],
+            [0, 0],
+            color=colour,
+            linewidth=5,
+            alpha=0.35,
+            zorder=2,
+            solid_capstyle="butt",
+        )
         ax.plot([bound, bound], [-0.25, 0.25], color=colour, linewidth=1, zorder=2)
         end = bound
     elif bound is not None:  # no upper limit: an arrow points on
-        arrow = dict(arrowstyle="<|-", color=colour, linewidth=1.2, shrinkA=0, shrinkB=4)
+        arrow = dict(
+            arrowstyle="<|-", color=colour, linewidth=1.2, shrinkA=0, shrinkB=4
+        )
         ax.annotate(
             "", (x[-1], 0), xytext=(16, 0), textcoords="offset points", arrowprops=arrow
         )
@@ -196,3 +256,90 @@ def before_after(
         color=colour,
         fontproperties=headline_font(8.5),
     )
+
+
+def stacked_bars(ax, counts, colours: dict, rows: list[str], labels: dict) -> None:
+    """Horizontal bars, one per row of `counts` (columns in stacking order), segments
+    separated by white edges so that neighbouring colours never merge, each segment's count
+    written inside where it fits (4 or more), the row's total at its end, and a key above."""
+    from .frame import value_label
+
+    left = [0] * len(counts)
+    for column in counts.columns:
+        kw = dict(color=colours[column], height=0.66, label=labels[column])
+        bars = ax.barh(
+            rows, counts[column], left=left, edgecolor="white", linewidth=1, **kw
+        )
+        for bar, n in zip(bars, counts[column]):
+            if n >= 4:
+                x = bar.get_x() + bar.get_width() / 2
+                y = bar.get_y() + bar.get_height() / 2
+                light = colours[column] == PALETTE["context_light"]
+                ink = PALETTE["ink"] if light else "white"
+                ax.text(x, y, str(n), ha="center", va="center", fontsize=7.5, color=ink)
+        left = [a + b for a, b in zip(left, counts[column])]
+    for y, total in enumerate(left):
+        value_label(ax, total, y, str(total))
+    ax.invert_yaxis()
+    bare_bars(ax)
+    key = dict(ncols=4, frameon=False, fontsize=7, handlelength=0.9, columnspacing=0.9)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), handletextpad=0.4, **key)
+
+
+def swarm_medians(ax, rows, groups: list[str], colours: dict) -> None:
+    """One measure for two groups of counties: a seaborn swarm per group, the group's median
+    as a vertical line, and the two extremes named. `rows`: value, group, name."""
+    import seaborn as sns
+
+    from .frame import HALO
+
+    kw = dict(x="value", y="group", order=groups, ax=ax)
+    sns.swarmplot(rows, hue="group", palette=colours, size=4, legend=False, **kw)
+    median = dict(errorbar=None, linestyle="none", marker="|", markersize=18)
+    sns.pointplot(
+        rows,
+        estimator="median",
+        markeredgewidth=1.6,
+        color=PALETTE["ink"],
+        **median,
+        **kw,
+    )
+    for end in (rows["value"].idxmin(), rows["value"].idxmax()):
+        r = rows.loc[end]
+        ax.annotate(
+            r["name"],
+            (r["value"], groups.index(r["group"])),
+            xytext=(0, 7),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=6.5,
+            color=PALETTE["muted"],
+            path_effects=HALO,
+        )
+    ax.set_ylim(1.55, -0.75)
+
+
+def dumbbells(ax, rows, order: list[str], colours: dict, legend: bool) -> None:
+    """One measure for pairs of counties: per pair (a row of `order`) its two values as dots
+    (a seaborn strip plot), a grey bar between them, and a ring where the two nearly coincide
+    (one dot would hide the other). `rows`: pair, end (the colour key), value."""
+    import seaborn as sns
+
+    span = rows.groupby("pair", sort=False)["value"].agg(["min", "max"]).loc[order]
+    ax.hlines(range(len(order)), span["min"], span["max"], PALETTE["grid"], lw=3)
+    kw = dict(hue="end", palette=colours, legend=legend, zorder=3, ax=ax)
+    sns.stripplot(
+        rows,
+        x="value",
+        y="pair",
+        order=order,
+        jitter=False,
+        size=5.5,
+        linewidth=0,
+        **kw,
+    )
+    close = 0.025 * ((rows["value"].max() - rows["value"].min()) or 1)
+    same = span.index[(span["max"] - span["min"]).abs() < close]
+    ring = dict(s=80, facecolor="none", edgecolor=PALETTE["industrial"], linewidth=1)
+    ax.scatter(span.loc[same, "max"], [order.index(p) for p in same], zorder=4, **ring)

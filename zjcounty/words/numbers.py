@@ -130,7 +130,20 @@ def bracket(inner, lang: str = "en") -> str:
     return f"（{inner}）" if lang == "zh" else f" ({inner})"
 
 
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTHS = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+]
 
 
 def _point(p: str, lang: str, year: bool = True) -> tuple[str, str]:
@@ -210,7 +223,18 @@ def _stated_en(value: float, unit: str, qualifier: str, decimals: int, row) -> s
     return template.format(v=shown, u=u)
 
 
-_WORDS_EN = "zero one two three four five six seven eight nine".split()
+_WORDS_EN = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+]
 _WORDS_ZH = "零一两三四五六七八九"
 
 

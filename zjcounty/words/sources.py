@@ -12,7 +12,9 @@ def published(d: str, lang: str) -> str:
         return d
     parts = d.split("-")
     units = ("年", "月", "日")
-    return "".join(f"{int(x) if i else x}{u}" for i, (x, u) in enumerate(zip(parts, units)))
+    return "".join(
+        f"{int(x) if i else x}{u}" for i, (x, u) in enumerate(zip(parts, units))
+    )
 
 
 def source_items(source_ids, lang: str) -> tuple[str, list[str], str]:

@@ -44,4 +44,6 @@ def of(part, whole, lang: str = "en") -> str:
 
 def ids(fact_ids, lang: str = "en") -> str:
     """Fact ids as a list each language writes: 'F014, F015' or 'F014、F015'."""
-    return ("、" if lang == "zh" else ", ").join(i for i in fact_ids if i != "instruments")
+    return ("、" if lang == "zh" else ", ").join(
+        i for i in fact_ids if i != "instruments"
+    )
