@@ -4,7 +4,7 @@ import hashlib
 from pathlib import Path
 
 from zjcounty.data.tables import load
-from zjcounty.paths import SEEDS
+from zjcounty.paths import ROOT, SEEDS
 
 
 def _manifest():
@@ -43,3 +43,18 @@ def test_catalogue_and_sources_table_agree():
             and row["pub_date"] in line
             and row["script"] in line
         )
+
+
+def test_the_held_out_keys_are_frozen():
+    """The benchmark's held-out articles and keys are as committed when they were frozen: a key
+    edited to suit the tool would make the held-out score meaningless."""
+    import hashlib
+
+    folder = ROOT / "benchmarks" / "heldout"
+    pinned = dict(
+        reversed(line.split(None, 1))
+        for line in (folder / "SHA256SUMS").read_text().splitlines()
+    )
+    assert pinned, "benchmarks/heldout/SHA256SUMS is empty"
+    for name, digest in pinned.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name

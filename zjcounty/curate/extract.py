@@ -661,6 +661,7 @@ def extract(
     source_id: str = "",
     published: tuple[int, int] | None = None,
     data_dir: Path | str = DATA,
+    document: dict | None = None,
 ) -> tuple[list[dict[str, str]], list[str], dict[str, int]]:
     """Candidate rows (review columns included) for an article's text, the column order, and
     how many readings were skipped for each reason."""
