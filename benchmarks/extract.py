@@ -229,7 +229,10 @@ def bench_heldout(folder: Path, scale: dict[str, float], data_dir: Path) -> dict
                 )
             )
     skip_spans = [
-        sp for c in out["context"] for f in _fragments(c) for sp in spans(norm, f)
+        sp
+        for c in (out["context"] if "context" in out else out["quote"])  # either name
+        for f in _fragments(c)
+        for sp in spans(norm, f)
     ]
     known = {
         i
