@@ -214,4 +214,9 @@ def test_small_counts_are_spelled_in_headlines():
     from zjcounty.words.numbers import spelled, times
 
     assert [spelled(2), spelled(2, "zh"), spelled(12)] == ["two", "两", "12"]
-    assert [times(1), times(2), times(3), times(2, "zh")] == ["once", "twice", "three times", "两次"]
+    assert [times(1), times(2), times(3), times(2, "zh")] == [
+        "once",
+        "twice",
+        "three times",
+        "两次",
+    ]

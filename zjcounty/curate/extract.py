@@ -30,7 +30,7 @@ from ..check import statement
 from ..data.schema import resource
 from ..paths import DATA
 from ..reading import numerals, seedtext
-from . import articletext, kinds, periods, places
+from . import articletext, document, kinds, periods, places
 from .articletext import ArticleError, read_article
 from .gazetteer import Area, Gazetteer, Hit, nearest_before, organisations
 from .review import REVIEW_FIRST, REVIEW_LAST, to_csv
@@ -50,7 +50,7 @@ _QUALIFIER_ORDER = (
 )
 _EVENT_VERB = re.compile(
     "成立|启动|开始|推出|构建|建立|设立|创建|组建|签订|签署|选聘|出台|发布|实施|开展|举办|召开|"
-    "荣获|获评|入选|投产|竣工|落地|揭牌|挂牌|开通|上市|引进|率先"
+    "荣获|获评|入选|投产|竣工|落地|揭牌|挂牌|开通|上市|引进|率先|结对|投资建设"
 )
 # 约占, 约为: "about" qualifies the verb, and so the number after it.
 _APPROX_VERB = re.compile(r"(?:约占|约为|约有|约合|大约|大概)[^，,。；;]{0,12}$")
@@ -200,9 +200,12 @@ class Context:
     normalised: str  # the whole article as the validator normalises it
     ref: Reference
     source_id: str
-    published: tuple[int, int] | None
+    published: tuple[int, int] | None  # what relative time words are read against
     dominant: Area | None
     raw_sim: str  # the whole article in simplified script
+    document: document.Document | None = (
+        None  # the article's defaults (its year, its county)
+    )
 
 
 def _unit_and_value(
@@ -282,11 +285,13 @@ def _period(
     clause: tuple[int, int],
     ctx: Context,
     forecast: bool = False,
+    opening: periods.Period | None = None,
 ) -> periods.Period:
     """The nearest calendar expression: in the clause before the number, in the clause after
-    it, then earlier in the sentence. None -> the publication month (basis publication), or
-    not_stated for a forecast or without a date. For a forecast or a plan only its own
-    clause, or a stated interval (a plan's years), counts."""
+    it, then earlier in the sentence. None -> the period the paragraph opens with (`opening`),
+    then the article's (an annual report's year, a quarterly review's quarter), then the
+    publication month (basis publication); not_stated for a forecast or without a date. For a
+    forecast or a plan only its own clause, or a stated interval (a plan's years), counts."""
     s0, s1 = sent
     mens = [
         replace(m, start=m.start + s0, end=m.end + s0)
@@ -307,6 +312,15 @@ def _period(
         and not (pick.basis == "stated" and pick.first != pick.last)
     ):
         pick = None  # 今年5月 竣工投产, 达产后可以每年…: the event's date is not the forecast's period
+    if pick is None and not forecast and opening is not None:
+        return replace(
+            opening, note=_default_note(opening, "the paragraph opens with it")
+        )
+    if pick is None and not forecast and ctx.document and ctx.document.period:
+        return replace(
+            ctx.document.period,
+            note=_default_note(ctx.document.period, ctx.document.why),
+        )
     if pick is None:
         if forecast or not ctx.published:
             return periods.Period("", "not_stated")
@@ -332,6 +346,66 @@ def _period(
         if whole:
             pick = whole
     return periods.resolve(pick, ctx.published)
+
+
+def _main_area(ref: Reference, raw_sim: str, doc: document.Document) -> Area | None:
+    """The area the article is about: the county its source row says it covers (a county's
+    bulletin keeps its county throughout), else the one it names most."""
+    covered = next(
+        (a for a in ref.places.names.values() if a.adcode == doc.adcode), None
+    )
+    return covered or ref.places.dominant(raw_sim)
+
+
+def _default_note(period: periods.Period, where: str) -> str:
+    return f"no time word of its own: {period.ref_period} by default ({where})"
+
+
+def opening_period(sim: str, ctx: Context) -> periods.Period | None:
+    """The period a paragraph opens with (2023年，…; 今年以来，…; 一季度，…; 据初步核算，2023年…),
+    which its later sentences inherit when they name none."""
+    c0, c1 = articletext.clause_span(sim, 0)
+    clause = sim[c0:c1]
+    lead = re.match(r"(?:据初步核算|初步核算|经初步核算|据统计)?[，,]?", clause).end()
+    for men in periods.mentions(clause):
+        # the time words are the whole clause (2023年，…), not a date inside a statement
+        # (在2022年的…活动上签订…: an event's date)
+        rest = clause[men.end :]
+        if men.start <= lead + 1 and re.fullmatch(
+            r"(?:以来|来|期间|底|末|初|内)?", rest
+        ):
+            period = periods.resolve(men, ctx.published)
+            return period if period.ref_period else None
+    return None
+
+
+_RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?)+(?![\d.])")
+
+
+def _bare_growth(sim: str, r: numerals.Reading, sent: tuple[int, int]) -> bool:
+    """增长7.5 with no % sign, in a sentence whose other growth rates carry one (一季度增长7.5，
+    二季度增长8.3%…): a percentage the text forgot to mark."""
+    if not re.search(r"(?:增长|增速|下降|提高)$", sim[: r.start]):
+        return False
+    rest = [
+        q for q in numerals.readings(sim[sent[0] : sent[1] + 1]) if q.kind == "percent"
+    ]
+    return bool(rest)
+
+
+def _ratio(text: str, r: numerals.Reading) -> list[float] | None:
+    """The terms of an a:b:c ratio the reading is part of (三次产业结构为4.1:46.2:49.7), or None.
+    Each term is proposed as a number of its own."""
+    for m in _RATIO.finditer(text):
+        said = re.search(
+            r"结构|結構|比重|比例|之比|比为|比為",
+            text[max(0, m.start() - 12) : m.start()],
+        )
+        if (
+            said and m.start() <= r.start and r.end <= m.end()
+        ):  # not a clock time (15:40:11)
+            return [float(t) for t in re.split("[:：]", m.group(0))]
+    return None
 
 
 def _core(sim: str, p0: int) -> str:
@@ -431,13 +505,15 @@ def _number_candidate(
     hits: list[Hit],
     preceding: list[Hit],
     skipped: dict[str, int],
+    opening: periods.Period | None = None,
 ) -> Candidate | None:
     """A candidate for one quantity reading, or None (counted in `skipped` by reason)."""
     text = block.text
     measure = (
         "" if r.kind in ("percent", "fraction") else _measure(sim, r, ctx.ref.units)
     )
-    reason = kinds.noise(sim, r, measure)
+    terms = _ratio(text, r)
+    reason = "" if terms else kinds.noise(sim, r, measure)
     if reason:
         skipped[reason] = skipped.get(reason, 0) + 1
         return None
@@ -446,6 +522,19 @@ def _number_candidate(
     p0 = min(r.phrase_start if r.phrase_start >= 0 else r.start, r.start)
     p1 = max(r.phrase_end, _after_number(sim, r) + len(measure), r.end)
     unit, value, why = _unit_and_value(sim, r, measure, ctx, sim[clause[0] : r.start])
+    if terms:  # shares that add up to 100 are percentages; other ratios have no unit
+        shares = abs(sum(terms) - 100) <= 0.6 and ctx.ref.units.has("percent")
+        unit, value = ("percent" if shares else ""), _format_value(r.scaled)
+        ratio = ":".join(_format_value(t) for t in terms)
+        why = [
+            f"a term of the ratio {ratio}"
+            + (": shares summing to 100, in percent" if shares else ": no unit")
+        ]
+    elif not unit and not measure and r.kind == "number" and _bare_growth(sim, r, sent):
+        unit, value = "percent", _format_value(r.scaled)
+        why = [
+            "no % sign after 增长, as the other growth rates of its sentence have: percent"
+        ]
     qualifier = _qualifier(r.qualifiers)
     if qualifier == "exact" and _APPROX_VERB.search(sim[clause[0] : r.start]):
         qualifier = "approx"
@@ -467,7 +556,7 @@ def _number_candidate(
         why.append(f"qualifier {qualifier} ({text[p0:p1]})")
     kind = kinds.kind(sim, r, sent[0], clause[0], clause[1])
     period = _period(
-        sim, p0, p1, sent, clause, ctx, forecast=kind in ("expected", "plan")
+        sim, p0, p1, sent, clause, ctx, kind in ("expected", "plan"), opening
     )
     why.append(
         f"period {period.ref_period or 'blank'} ({period.basis}{': ' + period.words if period.words else ''})"
@@ -661,19 +750,25 @@ def extract(
     source_id: str = "",
     published: tuple[int, int] | None = None,
     data_dir: Path | str = DATA,
-    document: dict | None = None,
+    source: dict | None = None,
 ) -> tuple[list[dict[str, str]], list[str], dict[str, int]]:
     """Candidate rows (review columns included) for an article's text, the column order, and
-    how many readings were skipped for each reason."""
+    how many readings were skipped for each reason. `source`: what is known of the article
+    before reading it (title, adcode of the county it covers), when it has no sources.csv row
+    (its row is read by source_id otherwise)."""
     ref = Reference.cached(data_dir)
     raw_sim = _simplified(text)
+    doc = document.read(
+        raw_sim, published, document_row(source_id, data_dir, given=source)
+    )
     ctx = Context(
         seedtext.normalise(text),
         ref,
         source_id,
-        published,
-        ref.places.dominant(raw_sim),
+        doc.anchor,
+        _main_area(ref, raw_sim, doc),
         raw_sim,
+        doc,
     )
     skipped: dict[str, int] = {}
     cands: list[Candidate] = []
@@ -686,6 +781,7 @@ def extract(
             )
             continue
         sim = _simplified(block.text)
+        opening = None if block.heading else opening_period(sim, ctx)
         orgs = organisations(sim)
         hits = sorted(
             ref.places.usable(ref.places.hits(sim), raw_sim)
@@ -699,7 +795,7 @@ def extract(
                 skipped["date"] = skipped.get("date", 0) + 1
             elif r.kind != "year":
                 c = _number_candidate(
-                    block, sim, r, ctx, orgs, hits, preceding, skipped
+                    block, sim, r, ctx, orgs, hits, preceding, skipped, opening
                 )
                 if c:
                     cands.append(c)
@@ -737,16 +833,25 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def _publication(source_id: str, data_dir: Path) -> str:
-    """The pub_date of a source in sources.csv ('' if unknown): the default for --date."""
+def document_row(
+    source_id: str, data_dir: Path | str, given: dict | None = None
+) -> dict:
+    """What sources.csv says of an article (title, date, the county it covers), or `given`."""
+    if given is not None:
+        return given
     try:
         with open(Path(data_dir) / "sources.csv", encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
-                if row.get("source_id") == source_id:
-                    return row.get("pub_date", "")
+                if source_id and row.get("source_id") == source_id:
+                    return row
     except OSError:
         pass
-    return ""
+    return {}
+
+
+def _publication(source_id: str, data_dir: Path) -> str:
+    """The pub_date of a source in sources.csv ('' if unknown): the default for --date."""
+    return document_row(source_id, data_dir).get("pub_date", "")
 
 
 def run(

@@ -60,7 +60,9 @@ _AMBIGUOUS = {
 
 
 class Gazetteer:
-    """Area names of the Data Package, longest first, so 景宁畲族自治县 wins over 景宁."""
+    """Area names of the Data Package, longest first, so 景宁畲族自治县 wins over 景宁, and every
+    town, township and street of Zhejiang (data/towns.csv, from JioNLP's gazetteer), which
+    names its county: 北白象镇 is in 乐清市. A town name two counties share (城关镇) names neither."""
 
     def __init__(self, data_dir: Path | str):
         counties = load("counties", data_dir)
@@ -79,9 +81,16 @@ class Gazetteer:
             for name in (str(r["name_zh"]), str(r["name_short_zh"])):
                 if len(name) >= 2:
                     names[name] = area
-        self.names = names
+        county_of = {a.adcode: a for a in names.values() if a.level == "county"}
+        self.towns: dict[str, Area] = {}
+        towns_file = Path(data_dir) / "towns.csv"
+        if towns_file.is_file():  # every town, township and street leads to its county
+            for _, t in load("towns", data_dir).iterrows():
+                if str(t["shared"]) != "true" and str(t["adcode"]) in county_of:
+                    self.towns[str(t["town_zh"])] = county_of[str(t["adcode"])]
+        self.names = names | {t: a for t, a in self.towns.items() if t not in names}
         self._rx = re.compile(
-            "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+            "|".join(sorted(map(re.escape, self.names), key=len, reverse=True))
         )
 
     def hits(self, text: str) -> list[Hit]:
@@ -93,6 +102,8 @@ class Gazetteer:
             after = text[m.end() : m.end() + 5]
             if after.startswith(_NOT_PLACE_AFTER):
                 continue
+            if word in self.towns and word not in self.names.keys() - self.towns.keys():
+                word = f"{word}（{area.name}）"  # the why column says which county
             out.append(Hit(m.start(), m.end(), area, word))
         return out
 

@@ -31,11 +31,24 @@ _POLICY = re.compile(
 _LEVEL_REACHED = re.compile(
     r"(?:增长|提升|提高|增加|增|降|下降|减少|压减)(?:至|到)$"
 )  # 提升至2.8: a level
-_STOCK = re.compile(r"累计|拥有|已有|共有|现有|总量|规模|集聚|已")
+_STOCK = re.compile(
+    r"累计|拥有|已有|共有|共计|合计|共招引|共引进|现有|总量|规模(?!以上)|集聚|已"
+)
+# Flows whatever else is said: what a year produced, spent, sowed, bore or employed.
+_FLOW = re.compile(
+    r"生产总值|GDP|增加值|产值|营收|收入|支出|出生|死亡|出栏|播种|全年|就业|产量|销售额|用电量"
+)
+# Levels at a point in time: the year's end (年末户籍人口, and the shares of it in that sentence).
+_YEAR_END = re.compile(r"年末|年底|末(?=[\u4e00-\u9fff]{0,6}人口)")
+# 累计 inside one year is a flow (1—9月累计, 全年累计): only an open-ended total is a level.
+_WITHIN_YEAR = re.compile(
+    r"全年|今年以来|[上下]半年|季度|\d{1,2}[—–-]\d{1,2}月|1至\d{1,2}月"
+)
 # Changes and flows: an amount produced, earned, grown or cut over a period, or a share of one.
 _OUTCOME = re.compile(
     r"增长|提升|提高|新增|增加|减少|下降|降低|走访|解决|带来|压减|组织|"
-    r"生产总值|GDP|增加值|产值|营收|收入|投资额|出货量|销量|产量|利税|效益|占(?!地)|份额|比重|占有率"
+    r"生产总值|GDP|增加值|产值|营收|收入|投资|出货量|销量|产量|利税|效益|占(?!地)|份额|比重|占有率|"
+    r"产业结构|增加值结构|启动|新引进|引进|新签|签约|新设|招引|开工|实现"
 )
 _RANK_FRAME = re.compile(r"(?:位列|位居|居|排名|排|列|名列|稳居|位于)[^，,。；;]{0,8}$")
 _PROGRAMME_CODE = re.compile(r"[0-9A-Za-z][+＋]$|^[+＋][0-9A-Za-zＮＸ]")
@@ -64,6 +77,10 @@ def noise(sim: str, r: numerals.Reading, measure: str) -> str:
     before, after = sim[: r.start], sim[r.end :]
     if r.kind == "range":
         return "range"
+    if re.match(r"次产业|产(?:业)?[、和]|大门类", after) or re.match(
+        r"[一二三]产", sim[r.start : r.end + 1]
+    ):
+        return "name"  # 三次产业, 一二三产: the sectors' names, not a count
     if r.kind == "ordinal" and not is_rank(sim, r):
         return "ordinal"
     if r.kind == "half" and before.endswith(("上", "下")):
@@ -134,7 +151,15 @@ def kind(
         return "plan"
     if _POLICY.search(clause):
         return "policy"
-    if _LEVEL_REACHED.search(clause_pre) or _STOCK.search(clause_pre):
+    if _LEVEL_REACHED.search(clause_pre):
+        return "stock"
+    if _YEAR_END.search(pre) and not re.search(r"增长|增加|减少|提高|下降", clause_pre):
+        return "stock"
+    if re.search("累计", clause_pre) and not _WITHIN_YEAR.search(pre):
+        return "stock"
+    if _FLOW.search(clause):
+        return "outcome"
+    if _STOCK.search(clause_pre):
         return "stock"
     if _OUTCOME.search(clause):
         return "outcome"

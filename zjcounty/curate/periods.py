@@ -73,6 +73,11 @@ def _num(s: str) -> int:
     return int(s) if s.isdigit() else int(parse_chinese(s) or 0)
 
 
+def year_number(word: str) -> int:
+    """2023 from '2023' or '二〇二三'."""
+    return _num(word)
+
+
 def _relative_year(word: str) -> int:
     return {
         "今年": 0,

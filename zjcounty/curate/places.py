@@ -9,6 +9,7 @@ import re
 from . import articletext
 from .gazetteer import Area, Hit, nearest_before
 
+_COMPANY = ("公司", "集团", "厂", "银行")
 _LOCAL = re.compile("全市|我市|本市|该市|全县|我县|本县|全区|我区|本区")
 # A named county before a named prefecture before 全市/我市 before the province or a group.
 _LEVEL_RANK = {"county": 0, "prefecture": 1, "local": 2, "province": 3, "group": 3}
@@ -64,13 +65,14 @@ def area(
     at the head of a firm's name is its registration, and the area right before a rank is the
     ranking's frame (位列嘉兴第一)."""
     hits = [h for h in hits if not (h.start < p1 and p0 < h.end)]
-    hits = [
-        h
-        for h in hits
-        if not (
-            h.area.level == "province" and any(o.start == h.start for o in org_spans)
-        )
+    # A place inside a company's name (浙江赛赛轴承有限公司, 温州核芯智存科技公司) is its
+    # registration, not where the figure is: it sets the area only if nothing else does. (A park
+    # named after its place, 瓯海仙岩工业园, is there.)
+    firms = [o for o in org_spans if o.name.endswith(_COMPANY)]
+    in_names = [
+        h for h in hits if any(o.start <= h.start and h.end <= o.end for o in firms)
     ]
+    hits = [h for h in hits if h not in in_names]
     if rank:
         hits = [h for h in hits if not (h.end <= p0 and p0 - h.end <= 3)]
     s0, s1 = sent
@@ -95,6 +97,9 @@ def area(
             dominant,
             f"area: the article's main area {dominant.name} (none in the sentence)",
         )
+    inside = _best([h for h in in_names if sent[0] <= h.start < sent[1]], p0)
+    if inside:
+        return inside.area, f"area {inside.words}, only inside a name"
     return None, "no area found"
 
 

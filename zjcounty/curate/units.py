@@ -60,7 +60,9 @@ BEFORE_HINTS = {
     "enterprise_visits": r"走访[^，,。；;]{0,10}$",
 }
 # Rates: 日产, 每天, 每月, 每年, 年产 shortly before the number, or /日 /月 /年 right after it.
-_RATE_BEFORE = re.compile(r"(每(?:日|天|月|年)|日产|月产|年产|/(?:日|天|月|年))")
+_RATE_BEFORE = re.compile(
+    r"(每(?:日|天|月|年)|日产|月产|(?<![今去明前全当])年产|/(?:日|天|月|年))"
+)  # 年产 is a rate; 今年产值 is this year's output
 
 
 @dataclass(frozen=True)

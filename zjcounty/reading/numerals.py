@@ -143,6 +143,9 @@ _TIME = ("个工作日", "工作日", "个月", "分钟", "小时", "年", "月"
 
 _ARABIC = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.])")
 _CN_RUN = re.compile(f"[{_CN}]+")
+# A minus sign right before a number, after a word or a mark, never between two numbers (a range
+# 2023-2025 or a date): -3.01 in 自然增长率为-3.01‰.
+_NEGATIVE = re.compile(r"(?:^|(?<=[为為是：:，,（(\s]))[-−]$")
 _FRACTION = re.compile(f"([{_CN}]+|\\d+)分之([{_CN}]+|\\d+(?:\\.\\d+)?)")
 _PERCENT_CN = re.compile(
     f"百分之([{_CN}]+(?:点[零〇一二三四五六七八九]+)?|\\d+(?:\\.\\d+)?)"
@@ -478,6 +481,8 @@ def readings(text: str) -> list[Reading]:
     for m in _ARABIC.finditer(text):
         base = float(m.group(1).replace(",", ""))
         start, end = m.start(), m.end()
+        if _NEGATIVE.search(text[:start]):  # 自然增长率为-3.01‰: a sign, not a dash
+            base, start = -base, start - 1
         kind = _classify(text, start, end, base)
         if kind in ("year", "date"):
             add(start, end, kind, base, measured=False)
