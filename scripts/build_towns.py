@@ -48,10 +48,8 @@ def main() -> int:
             and cells[0].endswith(("镇", "乡", "街道"))
         ):
             rows.append((county[0], county[1], cells[0]))
-    counties = {
-        r["adcode"]
-        for r in csv.DictReader(open(ROOT / "data" / "counties.csv", encoding="utf-8"))
-    }
+    with open(ROOT / "data" / "counties.csv", encoding="utf-8") as f:
+        counties = {r["adcode"] for r in csv.DictReader(f)}
     dropped = sorted({(c, n) for c, n, _ in rows if c not in counties})
     rows = [r for r in rows if r[0] in counties]  # 温州经济技术开发区 is not a county
     shared = Counter(name for _, _, name in rows)

@@ -97,8 +97,10 @@ def stated(row, lang: str = "en") -> str:
         and reading is not None
         and (qualifier == "exact" or qualifier in reading.qualifiers)
     ):
-        # the source's own words, which carry the qualifier (otherwise the template below does)
-        return seedtext.to_simplified(reading.phrase(numerals.fold(row["quote"])))
+        # the source's own words, which carry the qualifier (otherwise the template below does);
+        # a + after a number already marked 超 says it twice (超210GW+ is 超210GW)
+        phrase = seedtext.to_simplified(reading.phrase(numerals.fold(row["quote"])))
+        return phrase[:-1] if phrase.endswith("+") and qualifier == "over" else phrase
     if lang == "zh" and reading is not None and qualifier == "scale":
         return (
             seedtext.to_simplified(reading.phrase(numerals.fold(row["quote"]))) + "级"
