@@ -527,3 +527,84 @@ def test_extract_never_writes_into_data(tmp_path, capsys):
 def test_a_decimal_in_words_is_proposed_whole():
     row = one("1至11月，全市规上工业增加值增长百分之十二点五。", "12.5")
     assert row["unit"] == "percent" and row["quote"].endswith("百分之十二点五")
+
+
+# --- the document, not the sentence ------------------------------------------------------------
+
+
+def test_a_bulletin_s_year_is_the_default_for_every_figure():
+    """The title 2023年…统计公报 sets 2023 for a figure with no time word, and 二季度 is 2023's
+    second quarter even without a publication date; the why column names the default."""
+    text = (
+        "2023年泰顺县国民经济和社会发展统计公报\n"
+        "全县生产总值157.6亿元，比上年增长7.8%。一季度增长7.5，二季度增长8.3%。\n"
+        "年末全县户籍总人口36.53万人。全年出生人口2115人。"
+    )
+    gdp = one(text, "157.6")
+    assert (gdp["ref_period"], gdp["period_basis"]) == ("2023", "stated")
+    assert "by default" in gdp["why"] and "统计公报" in gdp["why"]
+    assert one(text, "8.3")["ref_period"] == "2023-04/2023-06"
+    q1 = one(text, "7.5")  # no % sign, beside growth rates that have one
+    assert q1["unit"] == "percent" and "no % sign" in q1["why"]
+    assert one(text, "36.53")["kind"] == "stock"  # a year-end level
+    assert one(text, "2115")["kind"] == "outcome"  # a year's births
+
+
+def test_a_review_s_opening_quarter_is_the_default():
+    text = "今年以来，全市上下奋力拼搏。一季度，全市经济运行开局良好。\n初步核算，全市生产总值47.92亿元，同比增长7.8%。"
+    gdp = one(text, "47.92", "2025-05")
+    assert (gdp["ref_period"], gdp["period_basis"]) == ("2025-01/2025-03", "relative")
+
+
+def test_a_paragraph_s_opening_period_carries_to_its_sentences():
+    text = "2023年，全县新增企业30家。新签约项目12个。\n目前全县有企业500家。"
+    assert one(text, "12", "2024-03")["ref_period"] == "2023"
+    assert one(text, "500", "2024-03")["ref_period"] == "2024-03"  # a new paragraph
+
+
+def test_an_event_date_inside_a_statement_does_not_open_a_paragraph():
+    text = "在2022年的对接活动上，两地签订了协议。两年多来，两地合作项目12个。"
+    assert one(text, "12", "2024-05")["ref_period"] == "2024-05"
+
+
+def test_a_town_is_filed_under_its_county_and_says_so():
+    row = one("北白象镇今年新增企业30家。", "30", "2026-01")
+    assert row["adcode"] == "330382" and "北白象镇（乐清市）" in row["why"]
+
+
+def test_a_place_inside_a_company_s_name_does_not_set_the_county():
+    row = one("在景宁，乐清正泰电器有限公司投资1.2亿元建设新厂。", "1.2", "2024-08")
+    assert row["adcode"] == "331127"
+
+
+def test_the_county_a_source_covers_is_the_default_area():
+    rows = ex.extract(
+        "全县生产总值157.6亿元。", "", (2024, 3), source={"adcode": "330329"}
+    )[0]
+    assert rows[0]["adcode"] == "330329"
+
+
+def test_a_ratio_gives_one_row_per_term_and_sector_names_are_not_counts():
+    rows = rows_of("2023年，三次产业结构为4.1:46.2:49.7。", "2024-03")
+    assert [(r["value"], r["unit"]) for r in rows] == [
+        ("4.1", "percent"),
+        ("46.2", "percent"),
+        ("49.7", "percent"),
+    ]
+    assert all("ratio 4.1:46.2:49.7" in r["why"] for r in rows)
+
+
+def test_a_clock_time_is_not_a_ratio():
+    assert rows_of("2023-07-05 15:40:11 来源：某报", "2023-07") == []
+
+
+def test_a_minus_sign_and_new_units_are_read():
+    row = one("全年人口自然增长率为-3.01‰。", "-3.01", "2024-03")
+    assert row["unit"] == "per_mille"
+    assert one("粮食播种面积8884公顷。", "8884", "2024-03")["unit"] == "hectares"
+    assert one("人均生产总值折合8329美元。", "8329", "2024-03")["unit"] == "usd"
+
+
+def test_a_number_with_a_unit_the_tables_lack_is_proposed_and_said():
+    row = one("全县今年放流鱼苗500尾。", "500", "2024-03")
+    assert row["unit"] == "" and "unit left blank" in row["why"]
