@@ -327,6 +327,13 @@ CELL_FAULTS = [
         "same_as: 'F150' is not an earlier fact_id",
     ),
     (
+        "sources.csv",
+        "seed002",
+        "adcode",
+        "339998",
+        "adcode: '339998' is neither in counties.csv nor in regions.csv",
+    ),
+    (
         "pairs.csv",
         "P06",
         "status",

@@ -59,7 +59,7 @@ def check(
 
 
 def check_areas(tables, paths, rep) -> None:
-    """An area code in facts, cases or instruments is a county (counties.csv) or a province or
+    """An area code in facts, cases, instruments or sources is a county (counties.csv) or a province or
     prefecture (regions.csv): two tables, so no single foreign key can say it."""
     if not {"counties", "regions"} <= tables.keys():
         return
@@ -70,6 +70,7 @@ def check_areas(tables, paths, rep) -> None:
         ("instruments", ("adcode",)),
         ("events", ("adcode",)),
         ("census_units", ("adcode",)),
+        ("sources", ("adcode",)),
     ):
         df = tables.get(name)
         for column in columns if df is not None else ():
