@@ -13,9 +13,9 @@ its title or opening, the county its source row covers), then each block and eac
 number becomes a candidate in `candidate`; the reading of its surroundings is in its own
 modules: what a number is and of which kind (kinds), where and whom it is about (places, with
 the towns of data/towns.csv), when (periods), in which unit (units), and whether its quote
-states it (zjcounty.check.statement, the validator's own predicate). Years and dates are never proposed as quantities: a year something happened in
-(2019年, 乐清在杭州成立…) is proposed as an `event` with unit `year`, as the curated tables store
-it. Text a mirror site appends (link teasers) is skipped; a block repeated verbatim is read once,
+states it (zjcounty.check.statement, the validator's own predicate). Years and dates are
+never proposed as quantities: a year something happened in (2019年, 乐清在杭州成立…) is proposed
+as an `event` with unit `year`, as the curated tables store it. Text a mirror site appends (link teasers) is skipped; a block repeated verbatim is read once,
 and a figure stated twice (a headline and its paragraph) is proposed once.
 """
 
