@@ -15,8 +15,9 @@ modules: what a number is and of which kind (kinds), where and whom it is about 
 the towns of data/towns.csv), when (periods), in which unit (units), and whether its quote
 states it (zjcounty.check.statement, the validator's own predicate). Years and dates are
 never proposed as quantities: a year something happened in (2019年, 乐清在杭州成立…) is proposed
-as an `event` with unit `year`, as the curated tables store it. Text a mirror site appends (link teasers) is skipped; a block repeated verbatim is read once,
-and a figure stated twice (a headline and its paragraph) is proposed once.
+as an `event` with unit `year`, as the curated tables store it. Text a mirror site appends
+(link teasers) is skipped; a block repeated verbatim is read once, and a figure stated twice (a
+headline and its paragraph) is proposed once.
 """
 
 from __future__ import annotations
