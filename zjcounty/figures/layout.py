@@ -8,14 +8,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_FULL = set("“”‘’")  # ambiguous width, but the CJK face draws them full width
+_FULL = set("“”‘’")  # curly quotes: the CJK face draws them full width
 
 
 def _em(token: str) -> float:
-    """Width in ems: a CJK character is one em (so are curly quotes, in the CJK face), anything
-    else a little over half."""
+    """Width in ems: a CJK character is one em (so are curly quotes and the other characters of
+    ambiguous width, ÷ ×, in the CJK face), anything else a little over half."""
     return sum(
-        1.0 if c in _FULL or unicodedata.east_asian_width(c) in "WF" else 0.56
+        1.0
+        if c in _FULL or unicodedata.east_asian_width(c) in "WFA"
+        else 0.6
+        if c.isdigit()  # the face's figures are wider than its average letter
+        else 0.56
         for c in token
     )
 

@@ -142,7 +142,7 @@ def place_labels(
     renderer = fig.canvas.get_renderer()
     to_px = ax.transData.transform
     taken = [] if taken is None else taken
-    taken += [
+    places = [  # the points to keep clear of (a label's own point excepted)
         Bbox.from_bounds(*(to_px(p) - avoid_px / 2), avoid_px, avoid_px) for p in avoid
     ]
     taken += [
@@ -184,7 +184,9 @@ def place_labels(
                 **text_kw,
             )
             box = text_box(t, renderer).expanded(1.04, 1.1)  # the words alone
-            if not any(box.overlaps(b) for b in taken) and not any(
+            here = to_px((x, y))
+            others = taken + [b for b in places if not b.contains(*here)]
+            if not any(box.overlaps(b) for b in others) and not any(
                 _crosses(line, box) for line in strokes
             ):
                 break
@@ -205,6 +207,7 @@ def place_labels(
             box = text_box(t, renderer)
         taken.append(box)
         placed.append(t)
+    taken += places  # a later call keeps clear of these points too
     return placed
 
 
@@ -307,7 +310,8 @@ def free_spot(at, taken, gap: float = 0.16, lines=()):
         far_from_lines = all(
             np.hypot(*(line - p).T).min() >= gap * 0.6 for line in lines
         )
-        return far_from_spots and far_from_lines
+        far_from_heads = all(np.hypot(*(line[-1] - p)) >= gap * 1.5 for line in lines)
+        return far_from_spots and far_from_lines and far_from_heads
 
     for t in (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.2, 0.8):
         if clear(at(t)):
@@ -407,7 +411,8 @@ def name_places(ax, adcodes, lang: str, avoid=(), lines=()):
         [centre[c] for c in adcodes],
         [names[c] for c in adcodes],
         fontsize=7.5,
-        avoid=[centre[c] for c in adcodes],  # the places named, where arrows end
+        avoid=[centre[c] for c in adcodes],  # the places named: no name on another's
+        avoid_px=18,
         badges=avoid,
         taken=taken,
         lines=lines,
@@ -448,7 +453,8 @@ def list_change(ax, on: set, out: set, new: set) -> None:
     outline(ax, colour="#9a9a9a", linewidth=0.5)
     lines = {"default": "none", "edgecolor": ink, "zorder": 3}
     draw(ax, linewidth=0.9, only=set(out), **lines)
-    draw(ax, linewidth=0, only=set(new), hatch="/////", **lines)
+    dark = dict.fromkeys(new, PALETTE["mountain_dark"])
+    draw(ax, dark, linewidth=0.9, only=set(new), edgecolor=ink, zorder=3)
     centre = centroids()
     for c in sorted(new):
         ax.add_patch(
@@ -461,10 +467,10 @@ def list_key(ax, words: dict) -> None:
     from matplotlib.patches import Patch
 
     ink, orange = PALETTE["ink"], PALETTE["mountain"]
-    hatched = dict(hatch="/////", edgecolor=ink, linewidth=0)
+    dark = PALETTE["mountain_dark"]
     keys = [
         Patch(facecolor=orange, label=words["on_list"]),
-        Patch(facecolor=orange, label=words["added_key"], **hatched),
+        Patch(facecolor=dark, edgecolor=ink, label=words["added_key"]),
         Patch(facecolor="white", edgecolor=ink, label=words["removed_key"]),
     ]
     ax.legend(

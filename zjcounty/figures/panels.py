@@ -30,6 +30,8 @@ def bare_bars(ax) -> None:
 def bracket(ax, y0: float, y1: float, x: float, label: str, colour: str) -> None:
     """A bracket to the right of rows y0..y1 (bars of a horizontal bar chart) with a label
     beside it: what a headline says about those rows, drawn on them."""
+    from .frame import headline_font
+
     ax.plot(
         [x - 0.012 * x, x, x, x - 0.012 * x],
         [y0 - 0.3, y0 - 0.3, y1 + 0.3, y1 + 0.3],
@@ -44,9 +46,9 @@ def bracket(ax, y0: float, y1: float, x: float, label: str, colour: str) -> None
         textcoords="offset points",
         va="center",
         ha="left",
-        fontsize=8,
         color=colour,
         annotation_clip=False,
+        fontproperties=headline_font(8),  # what the headline says: in its weight
     )
 
 
@@ -192,7 +194,7 @@ def ladder_row(ax, y: float, reached: list[int], colour: str) -> None:
     if not reached:
         return
     top = max(reached)
-    ax.plot([1, top], [y, y], color=colour, linewidth=0.9, zorder=3, alpha=0.6)
+    ax.plot([1, top], [y, y], color=PALETTE["before"], linewidth=0.8, zorder=1.5)
     ax.scatter(reached, [y] * len(reached), s=16, color=colour, zorder=4)
     ax.scatter(
         [top], [y], s=46, color=colour, zorder=5, edgecolor="white", linewidth=0.8
@@ -343,3 +345,4 @@ def dumbbells(ax, rows, order: list[str], colours: dict, legend: bool) -> None:
     same = span.index[(span["max"] - span["min"]).abs() < close]
     ring = dict(s=80, facecolor="none", edgecolor=PALETTE["industrial"], linewidth=1)
     ax.scatter(span.loc[same, "max"], [order.index(p) for p in same], zorder=4, **ring)
+    ax.xaxis.set_major_formatter("{x:g}")  # 10, not 10.0

@@ -30,6 +30,7 @@ DPI = 150
 PALETTE = {
     "industrial": "#0072B2",  # blue: the industrial county of a pair (工业大县)
     "mountain": "#E69F00",  # orange: the mountain county (山区县)
+    "mountain_dark": "#A35F00",  # dark orange: a county added to the mountain list
     "industry_upgrading": "#009E73",  # bluish green: theme 1
     "innovation_services": "#CC79A7",  # reddish purple: theme 2
     "county_pairing": "#D55E00",  # vermillion: theme 3

@@ -17,6 +17,17 @@ def published(d: str, lang: str) -> str:
     )
 
 
+def _versioned(label: str, when: str, lang: str) -> str:
+    """A dataset's date is its version, set inside its label's bracket if it has one."""
+    if lang == "zh":
+        opening, closing, sep, version = "（", "）", "，", f"{when}版"
+    else:
+        opening, closing, sep, version = " (", ")", ", ", f"version {when}"
+    if label.endswith(closing):
+        return f"{label[: -len(closing)]}{sep}{version}{closing}"
+    return f"{label}{opening}{version}{closing}"
+
+
 def source_items(source_ids, lang: str) -> tuple[str, list[str], str]:
     """("Sources: ", ["Zhejiang Daily 2024-08-22, 2025-02-25", …], "; ") for the given sources:
     one publisher label once with its dates in order, publishers in first-seen order. Each item
@@ -27,15 +38,20 @@ def source_items(source_ids, lang: str) -> tuple[str, list[str], str]:
     if unknown:
         raise KeyError(f"data/sources.csv has no source_id {unknown}")
     dates: dict[str, list[str]] = {}
+    versioned: set[str] = set()  # a dataset or package: its date is a version, not news
     for s in ids:
-        dates.setdefault(
-            pick(src.at[s, "label_zh"], src.at[s, "label_en"], lang), []
-        ).append(src.at[s, "pub_date"])
+        label = pick(src.at[s, "label_zh"], src.at[s, "label_en"], lang)
+        dates.setdefault(label, []).append(src.at[s, "pub_date"])
+        if src.at[s, "kind"] in ("dataset", "package"):
+            versioned.add(label)
     sep, space = ("、", "") if lang == "zh" else (", ", " ")
-    items = [
-        f"{label}{space}{sep.join(published(d, lang) for d in sorted(set(ds)))}"
-        for label, ds in dates.items()
-    ]
+    items = []
+    for label, ds in dates.items():
+        when = sep.join(published(d, lang) for d in sorted(set(ds)))
+        if label in versioned:  # 人口普查县级数据（leiii/census，2023年7月13日版）
+            items.append(_versioned(label, when, lang))
+        else:
+            items.append(f"{label}{space}{when}")
     return word("sources", lang), items, word("sources_separator", lang)
 
 
