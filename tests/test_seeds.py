@@ -45,6 +45,16 @@ def test_catalogue_and_sources_table_agree():
         )
 
 
+def test_the_catalogue_counts_its_seeds():
+    """The catalogue's first sentence spells how many articles there are; a seed added without
+    updating it leaves the reader's first line wrong."""
+    words = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    first = (SEEDS / "README.md").read_text(encoding="utf-8").split("\n\n")[1].lower()
+    assert first.startswith(words.split()[len(_manifest())] + " newspaper articles"), (
+        first[:60]
+    )
+
+
 def test_the_held_out_keys_are_frozen():
     """The benchmark's held-out articles and keys are as committed when they were frozen: a key
     edited to suit the tool would make the held-out score meaningless."""
