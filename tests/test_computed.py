@@ -42,6 +42,10 @@ def _tables(name):
                 "basis": ["direct", "direct", "direct", "collective", "direct"],
             }
         )
+    if name == "sources":
+        return pd.DataFrame(
+            {"source_id": ["new", "old"], "pub_date": ["2024-08-22", "2022-07-06"]}
+        )
     assert name == "mechanisms"
     return pd.DataFrame(
         {
@@ -60,18 +64,24 @@ def synthetic(monkeypatch):
 def test_the_scorecard_counts_only_pairing_numbers_of_the_pairs_counties(synthetic):
     facts = pd.DataFrame(
         {
-            "fact_id": ["F1", "F2", "F3", "F4", "F5"],
-            "adcode": ["A2", "A1", "A2", "B2", "C9"],
+            "fact_id": ["F1", "F2", "F3", "F4", "F5", "F6", "F7"],
+            "source_id": ["new", "new", "new", "new", "new", "old", "old"],
+            "adcode": ["A2", "A1", "A2", "B2", "C9", "B2", "B2"],
+            "theme": ["county_pairing"] * 3 + ["county_pairing"] * 3 + ["context"],
             "mechanism_id": [
                 "county_pairing",
                 "lean_diagnosis",
                 None,
                 "county_pairing",
                 "county_pairing",
+                None,
+                None,
             ],
-            "unit": ["cny_100m", "persons", "cny_100m", "persons", "cny_10k"],
-            "indicator": ["investment", "people_trained", "gdp", "people_trained", "x"],
-            "value": [1.0, 50.0, 99.0, 30.0, 7.0],
+            "unit": ["cny_100m", "persons", "cny_100m", "persons", "cny_10k"]
+            + ["cny_10k", "items"],
+            "indicator": ["investment", "people_trained", "gdp", "people_trained", "x"]
+            + ["funds", "homestays"],
+            "value": [1.0, 50.0, 99.0, 30.0, 7.0, 165.0, 11.0],
         }
     )
     card = pairing.scorecard(facts).set_index("pair_id")
@@ -90,6 +100,9 @@ def test_the_scorecard_counts_only_pairing_numbers_of_the_pairs_counties(synthet
         and b["people_trained"] == 30
     )
     assert b["joint_mechanisms"] == [] and b["money_facts"] == []
+    # F6 is a pairing number published before 2023 (an older partnership): listed apart, not
+    # counted; F7 is as old but context; F3 is context of the pairing years
+    assert b["earlier_fact_ids"] == ["F6"] and a["earlier_fact_ids"] == []
 
 
 def test_a_centroid_is_the_centre_of_the_largest_polygon(monkeypatch):

@@ -9,6 +9,7 @@ from .areas import pairs as load_pairs
 from .tables import load
 
 PAIR_THEME = "county_pairing"
+START_YEAR = 2023  # the manufacturing pairing's first year (pairs.csv: 2023-2025)
 
 
 def scorecard(facts: pd.DataFrame) -> pd.DataFrame:
@@ -16,9 +17,15 @@ def scorecard(facts: pd.DataFrame) -> pd.DataFrame:
     (direct, collective or none), the joint mechanisms reported (provider and recipient rows of
     instruments.csv other than the pairing itself), and the pairing numbers reported for either
     county that a pairing mechanism ties to them (context figures about a county are not pair
-    output): count, money (亿元 or 万元 facts), people trained, and their fact ids."""
+    output): count, money (亿元 or 万元 facts), people trained, and their fact ids. Pairing-theme
+    numbers published before 2023 (an older 山海协作 partnership of the same counties) cannot be
+    the 2023 pairing's output: they are listed apart, so a reader still finds them."""
     p = load_pairs()
     inst = load("instruments")
+    published = facts["source_id"].map(
+        load("sources").set_index("source_id")["pub_date"]
+    )
+    before = published.str[:4].astype(int) < START_YEAR
     mechanisms = load("mechanisms")
     pairing_mechanisms = set(
         mechanisms.loc[mechanisms["theme"] == PAIR_THEME, "mechanism_id"]
@@ -42,6 +49,9 @@ def scorecard(facts: pd.DataFrame) -> pd.DataFrame:
             facts["adcode"].isin(counties)
             & facts["mechanism_id"].isin(pairing_mechanisms)
         ]
+        earlier = facts[
+            facts["adcode"].isin(counties) & (facts["theme"] == PAIR_THEME) & before
+        ]
         money = numbers[numbers["unit"].isin(["cny_100m", "cny_10k"])]
         trained = numbers[numbers["indicator"] == "people_trained"]
         out.append(
@@ -63,6 +73,7 @@ def scorecard(facts: pd.DataFrame) -> pd.DataFrame:
                 money_facts=list(money["fact_id"]),
                 people_trained=float(trained["value"].sum()) if len(trained) else 0.0,
                 fact_ids=list(numbers["fact_id"]),
+                earlier_fact_ids=list(earlier["fact_id"]),
             )
         )
     return pd.DataFrame(out)
