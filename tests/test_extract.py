@@ -568,6 +568,33 @@ def test_an_event_date_inside_a_statement_does_not_open_a_paragraph():
     assert one(text, "12", "2024-05")["ref_period"] == "2024-05"
 
 
+def test_a_comparison_base_is_not_the_figure_s_period():
+    """比上年增长9.1%: 上年 is what the figure is compared with. In an article that opens by
+    reporting a half-year's data, the rate is that half-year's, inferred from the opening."""
+    text = (
+        "会员登录\n上半年GDP增速全市第一\n"
+        "近日，2023年上半年相关经济数据出台。全县地区生产总值71.38亿元，比上年增长9.1%。\n"
+        "全县工业增加值24.98亿元，增长9.6%。"
+    )
+    rate = one(text, "9.1", "2023-08")
+    assert (rate["ref_period"], rate["period_basis"]) == ("2023-01/2023-06", "inferred")
+    assert one(text, "24.98", "2023-08")["ref_period"] == "2023-01/2023-06"
+    alone = one("全县生产总值71.38亿元，比上年增长9.1%。", "9.1", "2023-08")
+    assert alone["ref_period"] == "2023-08" and "上年" not in alone["why"]
+
+
+def test_a_place_inside_an_event_or_a_bureau_s_name_does_not_set_the_county():
+    text = (
+        "2022浙江泵与电机展览会在温岭开幕。台州市商务局副局长出席开幕式。\n"
+        "展会吸引了350多家企业参展。浙江泵与电机展览会已举办16届。"
+    )
+    rows = ex.extract(text, "", (2022, 8), source={"adcode": "331081"})[0]
+    by_value = {r["value"]: r for r in rows}
+    assert by_value["350"]["adcode"] == "331081", by_value["350"]["why"]
+    assert by_value["16"]["adcode"] == "331081", by_value["16"]["why"]
+    assert by_value["16"]["entity"] == "浙江泵与电机展览会"
+
+
 def test_a_town_is_filed_under_its_county_and_says_so():
     row = one("北白象镇今年新增企业30家。", "30", "2026-01")
     assert row["adcode"] == "330382" and "北白象镇（乐清市）" in row["why"]

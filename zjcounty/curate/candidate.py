@@ -299,6 +299,9 @@ def _default_note(period: periods.Period, where: str) -> str:
     return f"no time word of its own: {period.ref_period} by default ({where})"
 
 
+_NEWS_TIMING = ("近日", "日前", "近期", "前不久")
+
+
 def opening_period(sim: str, ctx: Context) -> periods.Period | None:
     """The period a paragraph opens with (2023年，…; 今年以来，…; 一季度，…; 据初步核算，2023年…),
     which its later sentences inherit when they name none."""
@@ -306,6 +309,8 @@ def opening_period(sim: str, ctx: Context) -> periods.Period | None:
     clause = sim[c0:c1]
     lead = re.match(r"(?:据初步核算|初步核算|经初步核算|据统计)?[，,]?", clause).end()
     for men in periods.mentions(clause):
+        if men.words in _NEWS_TIMING:
+            continue  # 近日，…数据出台: when the news broke, not the figures' period
         # the time words are the whole clause (2023年，…), not a date inside a statement
         # (在2022年的…活动上签订…: an event's date)
         rest = clause[men.end :]

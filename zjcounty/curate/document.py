@@ -47,6 +47,43 @@ def _year(text: str) -> int | None:
     return periods.year_number(m.group(1))
 
 
+# 2023年上半年相关经济数据出台, 一季度主要经济指标出炉: the article reports a data release
+_RELEASE = re.compile(
+    r"[^，,。]{0,8}?(?:经济数据|主要指标|经济指标|数据|成绩单|经济运行)"
+)
+
+
+def _first_body_sentence(simplified: str) -> str:
+    """The first sentence of the first paragraph that reads as text (one that ends a sentence
+    and is not a line of page furniture, a headline or a byline)."""
+    for line in simplified.splitlines():
+        line = line.strip()
+        if "。" in line and len(line) >= 20:
+            return line.split("。", 1)[0]
+    return ""
+
+
+def _data_release(
+    simplified: str, published: tuple[int, int] | None
+) -> periods.Period | None:
+    """An article that opens by reporting a period's data (近日，2023年上半年相关经济数据出台):
+    that period is every figure's default."""
+    first = _first_body_sentence(simplified)
+    lead = re.match(
+        r"(?:近日|日前|昨天|昨日|今天|目前|据统计|据初步核算)?[，,]?", first
+    ).end()
+    for men in periods.mentions(first):
+        if men.start <= lead + 1 and _RELEASE.match(first, men.end):
+            period = periods.resolve(men, published)
+            if period.ref_period and men.first != men.last or men.basis == "stated":
+                return replace(
+                    period,
+                    basis="inferred",  # from the article's opening, not the figure's words
+                    note=f"the period whose data the article opens with: {men.words}",
+                )
+    return None
+
+
 def read(
     simplified: str, published: tuple[int, int] | None, source: dict | None = None
 ) -> Document:
@@ -66,6 +103,11 @@ def read(
             return Document(
                 published, (year, 12), period, adcode, f"{where}: {head[:30]}"
             )
+    release = _data_release(simplified, published)
+    if release:
+        return Document(
+            published, published, release, adcode, f"opening: {release.words}"
+        )
     opening = lead.split("。", 2)
     if _REPORT.search(lead) or re.search(
         r"季度|上半年|前三季度|\d+[—–-]\d+月", first_line

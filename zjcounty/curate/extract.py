@@ -157,9 +157,10 @@ def extract(
                 c = event_candidate(block, sim, r, ctx, accepted, orgs, hits, preceding)
                 if c:
                     cands.append(c)
-        if hits and not block.heading:
-            last = articletext.sentence_span(block.text, hits[-1].start)
-            preceding = [h for h in hits if h.start >= last[0]]
+        where = places.outside_names(hits, orgs)[0]
+        if where and not block.heading:
+            last = articletext.sentence_span(block.text, where[-1].start)
+            preceding = [h for h in where if h.start >= last[0]]
     rows = []
     for n, c in enumerate(_merge(cands), start=1):
         row = {

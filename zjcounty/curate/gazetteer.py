@@ -169,7 +169,19 @@ ORG_SUFFIX = (
     "高新区",
     "经开区",
     "项目",
+    # events and public bodies: a place in their names is not where a figure is (below)
+    "展览会",
+    "博览会",
+    "交易会",
+    "展会",
+    "论坛",
+    "峰会",
+    "商会",
+    "商务局",
+    "商务厅",
 )
+# Events' names often join two products (泵与电机展览会): inside them 与/和/及 do not end a name.
+EVENT_SUFFIX = ("展览会", "博览会", "交易会", "展会", "论坛", "峰会")
 # Where a name starts: after punctuation, or after one of these words (verbs and particles).
 _NAME_STOP = re.compile(
     "(?:的|在|与|和|及|对|为|是|从|向|由|将|让|使|被|给|到|了|于|把|该|这|等|成立|建设|打造|推动|依托|联合|组织|"
@@ -245,8 +257,10 @@ def organisations(text: str) -> list[Org]:
             start -= 1
         run = text[start:end]
         cut = 0
+        event = m.group(0) in EVENT_SUFFIX
         for stop in _NAME_STOP.finditer(run[: m.start() - start]):
-            cut = stop.end()
+            if not (event and stop.group(0) in ("与", "和", "及")):
+                cut = stop.end()
         name = run[cut:].lstrip("上下")
         cut = len(run) - len(name)
         if (

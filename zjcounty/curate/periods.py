@@ -254,6 +254,9 @@ def _mention(kind: str, m: re.Match) -> Mention | None:
     )
 
 
+_COMPARED = re.compile(r"(?:比|较|与|相比|对比|比照)$")
+
+
 def mentions(text: str) -> list[Mention]:
     """Every calendar expression in `text` (simplified script), left to right, not overlapping."""
     text = fold(text)
@@ -262,6 +265,10 @@ def mentions(text: str) -> list[Mention]:
     for kind, rx in _COMPILED:
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if _COMPARED.search(text[max(0, m.start() - 2) : m.start()]):
+                # 比上年增长9.1%: 上年 is what the figure is compared with, not its period
+                taken.append((m.start(), m.end()))
                 continue
             men = _mention(kind, m)
             if men:

@@ -10,6 +10,30 @@ from . import articletext
 from .gazetteer import Area, Hit, nearest_before
 
 _COMPANY = ("公司", "集团", "厂", "银行")
+# Names whose place is their registration, host or jurisdiction, not where a figure is:
+# 浙江赛赛轴承有限公司, 2022浙江泵与电机展览会, 台州市商务局副局长
+_NOT_WHERE = _COMPANY + (
+    "展览会",
+    "博览会",
+    "交易会",
+    "展会",
+    "论坛",
+    "峰会",
+    "商会",
+    "商务局",
+    "商务厅",
+)
+
+
+def outside_names(hits: list[Hit], orgs: list) -> tuple[list[Hit], list[Hit]]:
+    """Hits outside and inside the names of firms, events and public bodies."""
+    names = [o for o in orgs if o.name.endswith(_NOT_WHERE)]
+    inside = [
+        h for h in hits if any(o.start <= h.start and h.end <= o.end for o in names)
+    ]
+    return [h for h in hits if h not in inside], inside
+
+
 _LOCAL = re.compile("全市|我市|本市|该市|全县|我县|本县|全区|我区|本区")
 # A named county before a named prefecture before 全市/我市 before the province or a group.
 _LEVEL_RANK = {"county": 0, "prefecture": 1, "local": 2, "province": 3, "group": 3}
@@ -66,13 +90,10 @@ def area(
     ranking's frame (位列嘉兴第一)."""
     hits = [h for h in hits if not (h.start < p1 and p0 < h.end)]
     # A place inside a company's name (浙江赛赛轴承有限公司, 温州核芯智存科技公司) is its
-    # registration, not where the figure is: it sets the area only if nothing else does. (A park
-    # named after its place, 瓯海仙岩工业园, is there.)
-    firms = [o for o in org_spans if o.name.endswith(_COMPANY)]
-    in_names = [
-        h for h in hits if any(o.start <= h.start and h.end <= o.end for o in firms)
-    ]
-    hits = [h for h in hits if h not in in_names]
+    # registration, inside an event's its host, inside a bureau's its jurisdiction, not where the
+    # figure is: it sets the area only if nothing else does. (A park named after its place,
+    # 瓯海仙岩工业园, is there.)
+    hits, in_names = outside_names(hits, org_spans)
     if rank:
         hits = [h for h in hits if not (h.end <= p0 and p0 - h.end <= 3)]
     s0, s1 = sent
