@@ -143,6 +143,11 @@ def _names_of_region(area: Area) -> set[str]:
 
 # --- firms, parks, programmes ------------------------------------------------------------
 
+# Events and public bodies: a place in their names (2022浙江泵与电机展览会, 台州市商务局) is their
+# host or jurisdiction, not where a figure is. Events' names often join two products
+# (泵与电机展览会): inside them 与/和/及 do not end a name.
+EVENT_SUFFIX = ("展览会", "博览会", "交易会", "展会", "论坛", "峰会")
+BODY_SUFFIX = ("商会", "商务局", "商务厅")
 ORG_SUFFIX = (
     "股份有限公司",
     "有限责任公司",
@@ -169,19 +174,9 @@ ORG_SUFFIX = (
     "高新区",
     "经开区",
     "项目",
-    # events and public bodies: a place in their names is not where a figure is (below)
-    "展览会",
-    "博览会",
-    "交易会",
-    "展会",
-    "论坛",
-    "峰会",
-    "商会",
-    "商务局",
-    "商务厅",
+    *EVENT_SUFFIX,
+    *BODY_SUFFIX,
 )
-# Events' names often join two products (泵与电机展览会): inside them 与/和/及 do not end a name.
-EVENT_SUFFIX = ("展览会", "博览会", "交易会", "展会", "论坛", "峰会")
 # Where a name starts: after punctuation, or after one of these words (verbs and particles).
 _NAME_STOP = re.compile(
     "(?:的|在|与|和|及|对|为|是|从|向|由|将|让|使|被|给|到|了|于|把|该|这|等|成立|建设|打造|推动|依托|联合|组织|"

@@ -7,22 +7,12 @@ from __future__ import annotations
 import re
 
 from . import articletext
-from .gazetteer import Area, Hit, nearest_before
+from .gazetteer import BODY_SUFFIX, EVENT_SUFFIX, Area, Hit, nearest_before
 
 _COMPANY = ("公司", "集团", "厂", "银行")
 # Names whose place is their registration, host or jurisdiction, not where a figure is:
 # 浙江赛赛轴承有限公司, 2022浙江泵与电机展览会, 台州市商务局副局长
-_NOT_WHERE = _COMPANY + (
-    "展览会",
-    "博览会",
-    "交易会",
-    "展会",
-    "论坛",
-    "峰会",
-    "商会",
-    "商务局",
-    "商务厅",
-)
+_NOT_WHERE = _COMPANY + EVENT_SUFFIX + BODY_SUFFIX
 
 
 def outside_names(hits: list[Hit], orgs: list) -> tuple[list[Hit], list[Hit]]:
