@@ -171,7 +171,8 @@ if (out.lang.startsWith("zh")) {
     // not the article, nor the page's contents (its headings again), nor what shows without scripts
     const skip = "script, style, noscript, .onlyprint, .zj-edition, #pst-page-toc-nav";
     if ((article && article.contains(e)) || e.closest(skip)) continue;
-    for (const at of ["title", "aria-label", "placeholder", "alt"])
+    // (Bootstrap moves a tooltip's title to data-bs-original-title)
+    for (const at of ["title", "aria-label", "placeholder", "alt", "data-bs-original-title"])
       for (const w of (e.getAttribute(at) || "").match(latin) || []) out.latin.push(`${at}="${w}"`);
     for (const c of e.childNodes)
       if (c.nodeType === 3) for (const w of c.textContent.match(latin) || []) out.latin.push(w);
@@ -226,10 +227,13 @@ def _photograph(browser, name: str) -> list[str]:
         shot = SCREENSHOTS / f"{kind}-{lang}-{width}.png"
         shot.write_bytes(browser.get_screenshot_as_png())
         print(f"screenshot: {shot}")
+        # neither the page nor its article scrolls sideways: wide tables do, in their box
         over = browser.execute_script(
-            "return document.documentElement.scrollWidth - window.innerWidth"
+            "const a = document.querySelector('.bd-article-container');"
+            "return [document.documentElement.scrollWidth - innerWidth,"
+            "        a.scrollWidth - a.clientWidth];"
         )
-        if over > 0:
+        if max(over) > 1:
             wide.append(f"{name} at {width} px: {over} px wider than the screen")
     _viewport(browser, 1280)
     return wide
@@ -423,11 +427,14 @@ def test_chinese_search_finds_chinese_words(site, browser):
 
 def test_table_columns_and_sidebars_fit_their_text(visited):
     """At desktop width every table cell with text is at least 2 em wide (wide tables scroll
-    inside their box instead of wrapping a column one character a line)."""
+    inside their box instead of wrapping a column one character a line), and nothing in a
+    sidebar is wider than the sidebar (a long word in a heading would be cut off)."""
     narrow = _problems(visited, "narrow")
     assert not narrow, f"{len(narrow)} cells narrower than 2 em:\n" + "\n".join(
         narrow[:20]
     )
+    clipped = _problems(visited, "clipped")
+    assert not clipped, "cut off at a sidebar's edge:\n" + "\n".join(clipped)
 
 
 def _readme_section(heading: str) -> str:

@@ -41,35 +41,37 @@ def readme_section(readme: str, heading: str) -> str:
 
 def first_figure(readme: str, lang: str) -> str:
     """README's first image, as the landing page's chart: in English with the README's
-    caption (the paragraph after it); in Chinese the same figure's .zh.png, with its title
-    from the figure's sidecar (figures/NAME.json) when there is one."""
+    caption (the paragraph after it); in Chinese the same figure's .zh.png (_zh_figure)."""
     m = _IMAGE.search(readme)
     if not m:
         raise KeyError("README.md shows no image for the landing page")
     alt, path = m.groups()
+    if lang == "zh":
+        return _zh_figure(path, alt)
     caption = readme[m.end() :].strip().split("\n\n", 1)[0]
-    if lang == "en":
-        return f"![{alt}]({path})\n\n{caption}"
-    zh_path = path.replace(".en.png", ".zh.png")
+    return f"![{alt}]({path})\n\n{caption}"
+
+
+def _zh_figure(path: str, alt: str) -> str:
+    """A README figure in Chinese: its .zh.png, titled from its sidecar (figures/NAME.json)
+    when there is one, and linked to the Chinese notebook that draws it (by its number)."""
     sidecar = ROOT / re.sub(r"\.(en|zh)\.png$", ".json", path)
-    title = (
-        json.loads(sidecar.read_text(encoding="utf-8")).get("zh", {})
-        if sidecar.is_file()
-        else {}
-    )
-    alt = title.get("title", alt)
+    if sidecar.is_file():
+        alt = (
+            json.loads(sidecar.read_text(encoding="utf-8"))
+            .get("zh", {})
+            .get("title", alt)
+        )
     number = re.match(r"figures/(\d\d)-", path)
-    notebook = (
-        next(iter(sorted((NOTEBOOKS / "zh").glob(f"{number.group(1)}-*.ipynb"))), None)
-        if number
-        else None
+    drawn_by = (
+        sorted((NOTEBOOKS / "zh").glob(f"{number.group(1)}-*.ipynb")) if number else []
     )
     link = (
-        f" · [笔记本 {number.group(1)}](notebooks/zh/{notebook.name})"
-        if notebook
+        f" · [笔记本 {number.group(1)}](notebooks/zh/{drawn_by[0].name})"
+        if drawn_by
         else ""
     )
-    return f"![{alt}]({zh_path})\n\n**{alt}**{link}"
+    return f"![{alt}]({path.replace('.en.png', '.zh.png')})\n\n**{alt}**{link}"
 
 
 def landing(template: str, lang: str) -> str:

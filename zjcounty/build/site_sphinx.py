@@ -47,34 +47,38 @@ SHARED = {"index", "search", "data/dictionary", "data/sources", "data/facts"}
 # A fact id or a source id as a word: not inside another word or number (F1090, AF109).
 _NOT_IN_WORD = r"(?<![A-Za-z0-9_/.-])({ids})(?![A-Za-z0-9_])"
 # Elements whose text is never linked: links, code, the quoted source text itself.
-_SKIP_TAGS = {
-    "a",
-    "code",
-    "kbd",
-    "samp",
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "svg",
-    "button",
-}
+_SKIP_TAGS = frozenset(
+    [
+        "a",
+        "code",
+        "kbd",
+        "samp",
+        "script",
+        "style",
+        "textarea",
+        "title",
+        "svg",
+        "button",
+    ]
+)
 _SKIP_CLASSES = re.compile(r'class="[^"]*\b(zj-text|zj-quote|zj-nolink)\b')
 _OUTPUT = re.compile(r'class="[^"]*\bcell_output\b')
-_VOID = {
-    "area",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
+_VOID = frozenset(
+    [
+        "area",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 _TOKEN = re.compile(
     r"(<!--.*?-->|<script\b.*?</script>|<style\b.*?</style>|<[^>]*>)", re.S | re.I
 )
