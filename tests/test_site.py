@@ -125,10 +125,10 @@ def _facts() -> dict[str, str]:
 
 
 # Read from every page as it is opened: fact ids not linked (or linked elsewhere than their
-# quote), table cells narrower than 2 em, the page's language, the words marked for each fact
-# on a stored text's page, and on Chinese pages the
-# words of the page's chrome (everything outside the article and its list of headings) in the
-# Latin alphabet.
+# quote), table cells narrower than 2 em, sidebars with something wider than themselves, the
+# page's language, the words marked for each fact on a stored text's page, broken images, and
+# on Chinese pages the words in the Latin alphabet of the page's chrome (everything outside
+# the article and its list of headings).
 INSPECT = r"""
 const facts = arguments[0];
 const out = {lang: document.documentElement.lang, linked: 0, unlinked: [], misdirected: [], narrow: [], latin: []};
@@ -226,7 +226,6 @@ def _photograph(browser, name: str) -> list[str]:
         browser.execute_script(SHOW, what)
         shot = SCREENSHOTS / f"{kind}-{lang}-{width}.png"
         shot.write_bytes(browser.get_screenshot_as_png())
-        print(f"screenshot: {shot}")
         # neither the page nor its article scrolls sideways: wide tables do, in their box
         over = browser.execute_script(
             "const a = document.querySelector('.bd-article-container');"
@@ -476,16 +475,18 @@ def test_landing_pages_open_with_the_readme_findings_and_chart(site):
         assert image.start() < contents, f"{lang}: the chart comes after the contents"
 
 
-def test_screenshots_at_desktop_and_phone_width(visited):
+def test_screenshots_at_desktop_and_phone_width(visited, capsys):
     """Landing, notebook and source page, both editions, 1280 and 390 px wide, are saved to
-    build/screenshots/ for a person to look at; at phone width no page is wider than the
-    screen (tables scroll inside their box)."""
+    build/screenshots/ for a person to look at (the folder is printed; CI uploads it); at
+    phone width neither page nor article scrolls sideways (tables scroll in their box)."""
     wide = _problems(visited, "wide")
     assert not wide, "\n".join(wide)
     shots = {
         f"{k}-{lang}-{w}.png" for k, lang, _ in SHOTS.values() for w in (1280, 390)
     }
     assert shots <= {p.name for p in SCREENSHOTS.glob("*.png")}
+    with capsys.disabled():
+        print(f"\nsite screenshots: {SCREENSHOTS}/ ({', '.join(sorted(shots))})")
 
 
 def test_every_chinese_character_is_in_the_sites_font(site):

@@ -191,19 +191,25 @@ def report(
 
 
 def build(folder: Path = BUILD) -> int:
-    """Stage, build and cut the font into folder/site (staging in folder/site-src); 0 or 1."""
+    """Stage, build and cut the font into folder/site (staging in folder/site-src); 0 or 1.
+
+    Each edition is built beside the staging and moved into place afterwards (English at
+    site/, Chinese at site/zh/): MyST-NB writes its scratch copies of the outputs next to
+    the folder Sphinx writes to, which would otherwise put them inside the English site."""
     start = time.perf_counter()
-    out = folder / "site"
+    staging, out = folder / "site-src", folder / "site"
     pages = []
     for lang in LANGS:
-        src = folder / "site-src" / lang
-        pages = stage(src, lang)
-        if sphinx(src, out if lang == "en" else out / "zh", lang):
+        pages = stage(staging / lang, lang)
+        if sphinx(staging / lang, staging / f"html-{lang}", lang):
             print(
                 f"sphinx reported problems in the {lang} edition (above); the site was not finished",
                 file=sys.stderr,
             )
             return 1
+    shutil.rmtree(out, ignore_errors=True)
+    os.replace(staging / "html-en", out)
+    os.replace(staging / "html-zh", out / "zh")
     font = webfont(out)
     report(out, pages, time.perf_counter() - start, font)
     return 0
