@@ -20,10 +20,10 @@ Prints the build time, pages, fact links and any quote it could not find in its 
 Nothing in build/ is committed. Sphinx runs in this process (its import takes about 3 s; the
 site test builds once per test run and pays it once).
 
-Measured on two cores (best of three): the single mixed-language build this replaced took
-3.5 s; the two editions with their source pages take 4.1 s, of which the source pages are
-1.4 s (zjcounty.build.site_sources). The Chinese build is the cheaper one (no README, data
-notes or contributing guide).
+Measured on two cores (best of three, 4 December 2026): the single mixed-language build this
+replaced took 3.5 s; the two editions with their source pages take 4.1 to 4.9 s (the machine
+was shared), of which the source pages are 1.4 s (zjcounty.build.site_sources). The Chinese
+build is the cheaper one (no README, data notes or contributing guide).
 """
 
 from __future__ import annotations
