@@ -247,3 +247,20 @@ def test_a_figure_must_record_what_it_draws_and_draw_the_same_in_both_languages(
         export.bilingual("unrecorded", unrecorded, "en", folder=tmp_path)
     with pytest.raises(ValueError, match="plot different values"):
         export.bilingual("differs", differs, "en", folder=tmp_path)
+
+
+def test_headline_glyphs_keep_their_index_in_the_full_font():
+    """An SVG names each glyph by its index; if the subset renumbered glyphs, one new character
+    in labels.csv would rewrite every figure's SVG. Each glyph keeps the full font's index."""
+    from fontTools.ttLib import TTFont
+
+    full = TTFont(
+        fonts._package_file("manimgx_fonts_cjk", fonts.VARIABLE_FILE, ""),
+        fontNumber=fonts.SC_FACE,
+        lazy=True,
+    )
+    cut = TTFont(fonts.headline(), lazy=True)
+    chars = [c for c in fonts.headline_chars() if not c.isspace()]
+    for ch in chars[:3] + chars[-3:]:  # ASCII first, CJK last
+        name = full.getBestCmap()[ord(ch)]
+        assert cut.getGlyphID(cut.getBestCmap()[ord(ch)]) == full.getGlyphID(name), ch

@@ -75,15 +75,18 @@ def headline_chars() -> str:
     return "".join(sorted(set("".join(text))))
 
 
-def subset_to(font, chars: str):
+def subset_to(font, chars: str, retain_gids: bool = False):
     """Cut a fontTools font down to `chars`, keeping every layout feature, the names and a
-    visible missing-glyph box; returns it. Used for the headline face and the site's webfont."""
+    visible missing-glyph box; returns it. Used for the headline face and the site's webfont.
+    `retain_gids` keeps each glyph at its index in the full font: an SVG names glyphs by index,
+    so without it a new character in labels.csv renumbers the glyphs of every headline."""
     from fontTools import subset
 
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
     options.notdef_outline = True
+    options.retain_gids = retain_gids
     sub = subset.Subsetter(options)
     sub.populate(text=chars)
     sub.subset(font)
@@ -95,7 +98,9 @@ def _build(source: Path, chars: str, target: Path) -> None:
     from fontTools.varLib import instancer
 
     font = subset_to(
-        TTFont(source, fontNumber=SC_FACE, lazy=True, recalcTimestamp=False), chars
+        TTFont(source, fontNumber=SC_FACE, lazy=True, recalcTimestamp=False),
+        chars,
+        retain_gids=True,
     )
     font = instancer.instantiateVariableFont(font, {"wght": 700}, inplace=True)
     names = font["name"]
@@ -124,7 +129,7 @@ def headline() -> Path:
     versions = "|".join(
         importlib.metadata.version(p) for p in ("manimgx-fonts-cjk", "fonttools")
     )
-    key = hashlib.sha256(f"{versions}|{chars}".encode()).hexdigest()[:16]
+    key = hashlib.sha256(f"{versions}|retain_gids|{chars}".encode()).hexdigest()[:16]
     target = cache_dir() / f"headline-{key}.otf"
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
