@@ -636,3 +636,24 @@ def test_a_minus_sign_and_new_units_are_read():
 def test_a_number_with_a_unit_the_tables_lack_is_proposed_and_said():
     row = one("全县今年放流鱼苗500尾。", "500", "2024-03")
     assert row["unit"] == "" and "unit left blank" in row["why"]
+
+
+def test_counts_in_words_are_proposed():
+    """五连冠 (first five times running) and 一半以上 (more than half) were silently missed."""
+    row = one("正泰电器实现行业五连冠。", "5", "2024-03")
+    assert row["unit"] == "" and "连冠" in row["why"]
+    half = one("全县一半以上企业完成数字化改造。", "0.5", "2024-03")
+    assert (half["unit"], half["qualifier"]) == ("ratio", "at_least")
+
+
+def test_a_milestone_restating_a_precise_figure_is_not_a_second_number():
+    rows = rows_of("乐清电气产业实现产值1032亿元，突破千亿元大关。", "2024-03")
+    assert [r["value"] for r in rows] == ["1032"]
+    assert "milestone" in rows[0]["why"]
+    alone = rows_of("乐清电气产业产值突破千亿元大关。", "2024-03")
+    assert [r["value"] for r in alone] == ["1000"]  # then it is all the article says
+
+
+def test_a_money_threshold_naming_a_class_of_projects_is_not_an_amount():
+    rows = rows_of("全市引进10亿元以上项目3个。", "2024-03")
+    assert [(r["value"], r["unit"]) for r in rows] == [("3", "items")]

@@ -49,6 +49,7 @@ _EXTRA_MEASURES = (
     "栋",
     "层",
     "周",
+    "连冠",  # 五连冠: first five times running
     "项次",
     "份",
     "例",

@@ -23,6 +23,7 @@ headline and its paragraph) is proposed once.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -97,6 +98,49 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.order)
 
 
+_MILESTONE = re.compile(
+    r"(?:突破|迈上|跨上|跨越|站上|超过|超)[^，,。；;]{0,8}(?:大关|台阶|关口)"
+)
+
+
+def _round(value: str) -> bool:
+    """1000, 500, 1 (one or two significant digits): a milestone's kind of number."""
+    digits = value.replace(".", "").strip("0")
+    return len(digits) <= 2
+
+
+def _milestones(cands: list[Candidate], skipped: dict[str, int]) -> list[Candidate]:
+    """A round milestone that restates a precise figure beside it (实现产值1032亿元，突破千亿元
+    大关) is not a second number: it is dropped, and the precise figure says so. A milestone
+    with no precise figure on its line stays (it is then all the article says)."""
+    kept = []
+    for c in cands:
+        f = c.fields
+        value, unit = f.get("value", ""), f.get("unit", "")
+        precise = None
+        if _MILESTONE.search(f.get("quote", "")) and unit and _round(value):
+            precise = next(
+                (
+                    k
+                    for k in cands
+                    if k is not c
+                    and k.line == c.line
+                    and k.fields.get("unit") == unit
+                    and not _MILESTONE.search(k.fields.get("quote", ""))
+                    and float(value) <= float(k.fields["value"]) < 2 * float(value)
+                ),
+                None,
+            )
+        if precise is None:
+            kept.append(c)
+            continue
+        precise.why.append(
+            f"restated as a milestone ({f['quote']}), not proposed apart"
+        )
+        skipped["milestone"] = skipped.get("milestone", 0) + 1
+    return kept
+
+
 def extract(
     text: str,
     source_id: str = "",
@@ -162,7 +206,7 @@ def extract(
             last = articletext.sentence_span(block.text, where[-1].start)
             preceding = [h for h in where if h.start >= last[0]]
     rows = []
-    for n, c in enumerate(_merge(cands), start=1):
+    for n, c in enumerate(_merge(_milestones(cands, skipped)), start=1):
         row = {
             "candidate": f"C{n:03d}",
             "confidence": c.confidence,

@@ -68,6 +68,12 @@ def is_rank(sim: str, r: numerals.Reading) -> bool:
     )
 
 
+# A money amount that names a class of projects or firms (10亿元以上项目, 亿元以上的企业).
+_THRESHOLD = re.compile(
+    r"(?:万|亿)?元(?:及)?以上(?:的)?[^，,。；;\d]{0,6}?(?:项目|企业|工业企业)"
+)
+
+
 def _measure_word_after(sim: str, r: numerals.Reading) -> bool:
     return bool(re.match(r"[个家项人名位次年天日月条台套种]", sim[r.end : r.end + 1]))
 
@@ -115,6 +121,8 @@ def noise(sim: str, r: numerals.Reading, measure: str) -> str:
         return "count of figures"  # 两大千亿级产业集群: the figure is the number that follows
     if r.scaled == 0:
         return "zero"
+    if _THRESHOLD.match(after):
+        return "threshold"  # 10亿元以上项目3个: a class of projects; the count is the figure
     if measure == "年" and re.match(r"年(?:行动|计划|规划|方案|攻坚)", after):
         return "plan title"
     if (

@@ -508,6 +508,10 @@ def readings(text: str) -> list[Reading]:
     # 两 of 翻两番 is not the number 2. Read before the numeral runs take the 两.
     for m in _DOUBLING.finditer(text):
         add(m.start(), m.end(), "multiple", 2.0 ** _DOUBLINGS[m.group(1) or "一"])
+    for m in re.finditer(
+        "一半|半数", text
+    ):  # 一半以上的企业: a half, with its qualifier
+        add(m.start(), m.end(), "fraction", 0.5)
     for m in _CN_RUN.finditer(text):
         run, start, end = m.group(0), m.start(), m.end()
         if any(s <= start and end <= e for s, e in taken):
