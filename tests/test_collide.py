@@ -78,3 +78,31 @@ def test_the_tests_refuse_a_colliding_figure(tmp_path, monkeypatch):
     monkeypatch.delenv("ZJCOUNTY_STRICT_FIGURES")
     with pytest.warns(UserWarning, match="overlaps"):
         export.bilingual("colliding", colliding, "en", folder=tmp_path)
+
+
+def test_a_gridline_through_a_label_unless_the_label_has_a_halo():
+    from zjcounty.figures.style import halo
+
+    with style():
+        frame, ax = new_figure(4, 3, "Title")
+        ax.set(xlim=(0, 10), ylim=(0, 10), xticks=[5], yticks=[])
+        ax.grid(axis="x")
+        ax.text(4.5, 5, "Wenzhou", fontsize=9, va="center")
+        assert "'Wenzhou' is struck by a Line2D" in collisions(frame.fig)
+        frame.fig.axes[0].texts[0].set_path_effects(halo())
+        assert not collisions(frame.fig)
+
+
+def test_a_label_on_an_outline_drawn_to_mark_an_area():
+    from matplotlib.collections import PathCollection
+    from matplotlib.path import Path
+
+    with style():
+        frame, ax = _frame()
+        square = Path([(3, 3), (7, 3), (7, 7), (3, 7), (3, 3)])
+        marked = PathCollection([square], facecolors="none", edgecolors="black")
+        ax.add_collection(marked)
+        ax.text(2.5, 5, "Cangnan", fontsize=9, va="center")
+        assert not collisions(frame.fig)  # an area's boundary is not a line
+        marked.set_gid("outline")
+        assert "'Cangnan' is struck by a PathCollection" in collisions(frame.fig)

@@ -8,7 +8,9 @@ What counts:
   annotations), as drawn, box by box;
 - lines: the drawn segments of Line2D artists with a line style (stems, leader lines, reference
   lines; not gridlines or spines), line collections (ax.vlines), and arrows (FancyArrowPatch).
-  Boundaries of map polygons are areas, not lines, and are left out.
+  Boundaries of map polygons are areas, not lines, and are left out, except an outline drawn
+  to mark areas (`gid="outline"`, a county taken off a list). Gridlines count too, except
+  under a text drawn with a halo (`style.halo`), which keeps the line off its letters.
 
 A text may sit on what it labels: give the text and the line one `gid` (`owner(text, line)`),
 as a timeline stem and its event's label, or a reference line and its name. A text marked
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Annotation, Text
 
@@ -94,6 +96,18 @@ def _segments(fig, renderer):
             if len(xy) >= 2:
                 out.append((line, line.get_gid(), [xy]))
         for coll in ax.collections:
+            if (
+                isinstance(coll, PathCollection)
+                and coll.get_gid() == "outline"
+                and coll.get_visible()
+            ):  # an area's drawn outline (a county taken off a list): a line
+                tr = coll.get_transform()
+                polys = [
+                    np.asarray(p)
+                    for path in coll.get_paths()
+                    for p in tr.transform_path(path).to_polygons(closed_only=False)
+                ]
+                out.append((coll, None, polys))
             if isinstance(coll, LineCollection) and coll.get_visible():
                 tr = coll.get_transform()
                 out.append(
@@ -104,11 +118,26 @@ def _segments(fig, renderer):
                     )
                 )
         for patch in ax.patches:
-            if isinstance(patch, FancyArrowPatch) and patch.get_visible():
+            drawn = isinstance(patch, FancyArrowPatch) or patch.get_gid() == "outline"
+            if drawn and patch.get_visible():
                 path = patch.get_transform().transform_path(patch.get_path())
                 polys = path.to_polygons(closed_only=False)
                 out.append((patch, patch.get_gid(), [np.asarray(p) for p in polys]))
+        for axis in (
+            ax.xaxis,
+            ax.yaxis,
+        ):  # gridlines: a text needs a halo to sit on one
+            for tick in axis._update_ticks():
+                g = tick.gridline
+                if g.get_visible() and g.get_linestyle() not in ("None", "", " "):
+                    xy = g.get_transform().transform(g.get_xydata())
+                    out.append((g, "grid", [xy]))
     return out
+
+
+def _haloed(t: Text) -> bool:
+    """A text drawn with a stroke around its letters (a halo) stands clear of a gridline."""
+    return any(type(e).__name__ == "withStroke" for e in (t.get_path_effects() or []))
 
 
 def _crosses(poly, box) -> bool:
@@ -159,6 +188,8 @@ def collisions(fig) -> list[str]:
                 found.append(f"{_name(t)} overlaps {_name(u)}")
         for artist, gid, polys in lines:
             if gid is not None and gid == t.get_gid():
+                continue
+            if gid == "grid" and _haloed(t):
                 continue
             if any(_crosses(p, box) for p in polys):
                 found.append(f"{_name(t)} is struck by a {type(artist).__name__}")

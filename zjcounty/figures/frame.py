@@ -18,20 +18,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
-from matplotlib import patheffects
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
 from ..words.sources import source_items, source_line
 from . import fonts
 from .layout import headline, wrap, wrap_items
-from .style import PAD, PALETTE, figure
+from .style import PAD, PALETTE, figure, halo
 
 TITLE_SIZE = 12.5
 SUBTITLE_SIZE = 9
 NOTE_SIZE = 7.5
 SOURCE_SIZE = 7
-HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
+HALO = halo("white", 3)  # map and chart labels on white
 
 
 def margin_pt(width_pt: float) -> float:

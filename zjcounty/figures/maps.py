@@ -119,6 +119,7 @@ def place_labels(
     required=True,
     avoid_px=5.0,
     badges=(),
+    within=None,
     **text_kw,
 ):
     """Put each text next to its point where it overlaps no label placed before it, no point in
@@ -131,7 +132,7 @@ def place_labels(
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.transforms import Bbox
 
-    from .collide import _crosses, text_box
+    from .collide import _crosses
 
     fig = ax.figure
     if not isinstance(fig.canvas, FigureCanvasAgg):
@@ -148,13 +149,16 @@ def place_labels(
     taken += [
         Bbox.from_bounds(*(to_px(p) - 8), 16, 16) for p in badges
     ]  # numbers in circles
-    strokes = [
+    strokes = [  # as drawn: arrowheads included, an outline's every ring
         poly
-        for arrow in lines
-        for poly in arrow.get_transform()
-        .transform_path(arrow.get_path())
+        for artist in lines
+        for path in (
+            artist.get_paths() if hasattr(artist, "get_paths") else [artist.get_path()]
+        )
+        for poly in artist.get_transform()
+        .transform_path(path)
         .to_polygons(closed_only=False)
-    ]  # as drawn, arrowheads included
+    ]
     placed = []
     candidates = [(dx, dy, pad_pt) for dx, dy in offsets]
     candidates += [
@@ -166,49 +170,78 @@ def place_labels(
     leader = dict(
         arrowstyle="-", linewidth=0.6, color=PALETTE["ink"], shrinkA=0, shrinkB=2
     )
-    for (x, y), text in zip(points, texts):
+    inverse, leaders = ax.transData.inverted().transform, []
+    for i, ((x, y), text) in enumerate(zip(points, texts)):
+        best = None  # (conflicts, candidate) of the least bad position so far
         for dx, dy, pad in candidates:
-            ha = "left" if dx > 0 else "right" if dx < 0 else "center"
-            va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
-            t = ax.annotate(
+            t, box, line = _try_label(
+                ax,
                 text,
                 (x, y),
-                xytext=(dx * pad, dy * pad),
-                textcoords="offset points",
-                ha=ha,
-                va=va,
-                fontsize=fontsize,
-                arrowprops=leader
-                if pad > pad_pt * 4
-                else None,  # far out: a leader line
-                **text_kw,
+                dx,
+                dy,
+                pad,
+                pad_pt,
+                leader,
+                renderer,
+                fontsize,
+                text_kw,
             )
-            box = text_box(t, renderer).expanded(1.04, 1.1)  # the words alone
             here = to_px((x, y))
             others = taken + [b for b in places if not b.contains(*here)]
-            if not any(box.overlaps(b) for b in others) and not any(
-                _crosses(line, box) for line in strokes
-            ):
-                break
-            t.remove()
-        else:  # every position collides: keep the first, so the label is still shown
-            if not required:
-                continue
-            t = ax.annotate(
-                text,
-                (x, y),
-                xytext=(pad_pt, pad_pt),
-                textcoords="offset points",
-                ha="left",
-                va="bottom",
-                fontsize=fontsize,
-                **text_kw,
+            centre_ = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+            conflicts = (
+                (within is not None and not within[i].contains_point(inverse(centre_)))
+                + sum(box.overlaps(b) for b in others)
+                + sum(_crosses(stroke, box) for stroke in strokes)
             )
-            box = text_box(t, renderer)
+            if line is not None:  # a leader crosses no label and no other leader
+                conflicts += sum(_crosses(line, b) for b in taken)
+                conflicts += sum(_crossings(line, other) for other in leaders)
+            if best is None or conflicts < best[0]:
+                best = (conflicts, (dx, dy, pad))
+            t.remove()
+            if not conflicts:
+                break
+        if best[0] and not required:
+            continue  # no free position: a name that only orients is left out
+        t, box, line = _try_label(
+            ax, text, (x, y), *best[1], pad_pt, leader, renderer, fontsize, text_kw
+        )
+        if line is not None:  # later labels and leaders keep off it
+            strokes.append(line)
+            leaders.append(line)
         taken.append(box)
         placed.append(t)
     taken += places  # a later call keeps clear of these points too
     return placed
+
+
+def _try_label(ax, text, xy, dx, dy, pad, pad_pt, leader, renderer, fontsize, text_kw):
+    """One candidate position of a label: the annotation, its words' box, and its leader
+    line (display space) when it is placed far out, else None."""
+    from .collide import text_box
+
+    far = pad > pad_pt * 4
+    t = ax.annotate(
+        text,
+        xy,
+        xytext=(dx * pad, dy * pad),
+        textcoords="offset points",
+        ha="left" if dx > 0 else "right" if dx < 0 else "center",
+        va="bottom" if dy > 0 else "top" if dy < 0 else "center",
+        fontsize=fontsize,
+        arrowprops=leader if far else None,  # far out: a leader line
+        **text_kw,
+    )
+    box = text_box(t, renderer).expanded(1.04, 1.1)  # the words alone
+    here = ax.transData.transform(xy)
+    line = (
+        np.array([here, ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)])
+        if far
+        else None
+    )
+    return t, box, line
 
 
 # --- a flow map: numbered arrows and the list beside it ----------------------------------------
@@ -406,6 +439,13 @@ def name_places(ax, adcodes, lang: str, avoid=(), lines=()):
 
     centre, taken = centroids(), []
     names = load("counties").set_index("adcode")[f"name_short_{lang}"]
+    size = {
+        f["properties"]["adcode"]: _path(f["geometry"]).get_extents().width
+        for f in features()
+    }
+    # the large first: a small district's name is the one that may need a leader line,
+    # and a leader can find its way around names already placed
+    adcodes = sorted(adcodes, key=lambda c: -size[c])
     place_labels(
         ax,
         [centre[c] for c in adcodes],
@@ -422,10 +462,15 @@ def name_places(ax, adcodes, lang: str, avoid=(), lines=()):
     )
     regions = load("regions").set_index("adcode")[f"name_{lang}"]
     towns = centroids("zhejiang_prefectures")
+    areas = {
+        f["properties"]["adcode"]: _path(f["geometry"])
+        for f in features("zhejiang_prefectures")
+    }
     place_labels(
         ax,
         list(towns.values()),
         [regions[c] for c in towns],
+        within=[areas[c] for c in towns],
         fontsize=8.5,
         offsets=CENTRED,
         pad_pt=7,
@@ -438,10 +483,10 @@ def name_places(ax, adcodes, lang: str, avoid=(), lines=()):
     )
 
 
-def list_change(ax, on: set, out: set, new: set) -> None:
+def list_change(ax, on: set, out: set, new: set) -> list:
     """One state of a county list on the map: members orange, counties taken off outlined in
     black on white, counties added hatched and circled (the island counties are too small to
-    see otherwise)."""
+    see otherwise). Returns those outlines and circles, for labels to keep clear of."""
     from matplotlib.patches import Circle
 
     ink = PALETTE["ink"]
@@ -452,14 +497,19 @@ def list_change(ax, on: set, out: set, new: set) -> None:
     )
     outline(ax, colour="#9a9a9a", linewidth=0.5)
     lines = {"default": "none", "edgecolor": ink, "zorder": 3}
-    draw(ax, linewidth=0.9, only=set(out), **lines)
+    marked = [draw(ax, linewidth=0.9, only=set(out), **lines)]
     dark = dict.fromkeys(new, PALETTE["mountain_dark"])
-    draw(ax, dark, linewidth=0.9, only=set(new), edgecolor=ink, zorder=3)
+    marked.append(draw(ax, dark, linewidth=0.9, only=set(new), edgecolor=ink, zorder=3))
     centre = centroids()
     for c in sorted(new):
-        ax.add_patch(
-            Circle(centre[c], 0.16, fill=False, color=ink, linewidth=0.8, zorder=4)
+        marked.append(
+            ax.add_patch(
+                Circle(centre[c], 0.16, fill=False, color=ink, linewidth=0.8, zorder=4)
+            )
         )
+    for artist in marked:
+        artist.set_gid("outline")  # drawn lines: the collision check keeps labels off
+    return marked
 
 
 def list_key(ax, words: dict) -> None:

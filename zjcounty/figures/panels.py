@@ -6,7 +6,7 @@ style; what a chart says (its data, words and layout) stays in the notebook that
 from __future__ import annotations
 
 from .frame import HALO
-from .style import PALETTE
+from .style import PALETTE, halo
 
 
 def measure_axis(ax, title: str) -> None:
@@ -108,6 +108,7 @@ def lane(
         va="top",
         ha="left",
         fontproperties=headline_font(8.5),
+        path_effects=halo(),
     )
     ends: list[float] = []  # the right end of what each level holds
     y0 = top - 0.9
@@ -152,6 +153,7 @@ def lane(
             va="center",
             ha="left",
             color=PALETTE["ink"],
+            path_effects=halo(),
         )
     y = y0 - len(ends) * step
     for _, s in spans.iterrows():
@@ -173,6 +175,7 @@ def lane(
             va="center",
             ha="left" if right else "right",
             color=PALETTE["muted"],
+            path_effects=halo(),
         )
         y -= step
     return y - 0.35

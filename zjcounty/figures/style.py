@@ -43,6 +43,7 @@ PALETTE = {
     "ink": "#333333",  # text
     "muted": "#6b6b6b",  # subtitles, notes, sources
     "grid": "#e4e4e4",
+    "shade": "#f6f6f6",  # a period shaded behind marks; also the halo that keeps gridlines off labels
 }
 THEME_COLOURS = {
     t: PALETTE[t]
@@ -51,6 +52,16 @@ THEME_COLOURS = {
 
 
 @lru_cache(maxsize=1)
+def halo(foreground: str | None = None, width: float = 2.4) -> list:
+    """Path effects for a label that sits on gridlines: a thin stroke of the background's
+    colour around its letters, so no line runs through the words (the collision check accepts
+    a haloed text on a gridline). The shade's colour by default: on white it is invisible, and
+    inside a shaded period it matches."""
+    from matplotlib.patheffects import withStroke
+
+    return [withStroke(linewidth=width, foreground=foreground or PALETTE["shade"])]
+
+
 def _entry() -> font_manager.FontEntry:
     """matplotlib's description of the shipped CJK file, under the house's own name."""
     path = str(fonts.regular())
