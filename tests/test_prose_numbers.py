@@ -118,8 +118,8 @@ def test_the_readme_findings_are_printed_by_a_notebook(heading, edition):
 # must be printed together as one value ("26 / 32", "26/32" or "26 of 32"), so a sentence cannot
 # pair a number printed in one table with a total printed in another.
 PAIRS_EN = re.compile(
-    r"(?<![\d.,])(\d[\d,]*) (?:of|out of) (?:the |its |all |every )?(?:[a-z-]+ ){0,2}?(\d[\d,]*)(?![\d.,])"
-)
+    r"(?<![\d.,])(\d[\d,]*) (?:of|out of) (?:the |its |all |every )?(?:[a-z-]+ ){0,2}?(\d[\d,]*)(?![\d,]|\.\d)"
+)  # a full stop may end the sentence after the whole: "38 of 287."
 PAIRS_ZH = re.compile(
     r"(?<![\d.,])(\d+)(?:项|条|个|对|家|县)[^，。；、\d]{0,8}?中(?:有|只有|仅)?(\d+)(?![\d.,])"
 )
@@ -164,5 +164,113 @@ def test_the_pair_check_reads_both_languages():
         ("71", "216"),
         ("25", "32"),
     }
+    assert count_pairs("a plan): 38 of 287. The tables") == {("38", "287")}
     assert _printed_together("25", "32", "low  25 / 32\n")
     assert not _printed_together("25", "32", "low 25\nall 32\n")
+
+
+def test_every_count_on_the_readme_is_printed_together():
+    """Not only the findings: a count against its whole anywhere on the README (the notebook
+    table's "38 of 287 numbers", say) is printed as one value by an English notebook."""
+    from zjcounty.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    outputs = "\n".join(
+        _texts(json.loads(p.read_text(encoding="utf-8")))[1]
+        for p in notebooks(NOTEBOOKS)
+    )
+    apart = sorted(
+        f"{k} of {n}"
+        for k, n in count_pairs(readme)
+        if not _printed_together(k, n, outputs)
+    )
+    assert not apart, f"README: counts no notebook prints as one value: {apart}"
+
+
+def test_the_readme_figure_table_quotes_each_figure_s_title():
+    from zjcounty.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([0-9]{2}-[a-z-]+)` \| \d\d \| (.+?) \|$", readme, re.M)
+    figures = sorted(p.stem for p in (ROOT / "figures").glob("*.json"))
+    assert sorted(stem for stem, _ in rows) == figures
+    for stem, finding in rows:
+        meta = json.loads((ROOT / "figures" / f"{stem}.json").read_text("utf-8"))
+        assert finding == " ".join(meta["en"]["title"].split()), stem
+
+
+# A share in words ("one number in eight", "a quarter of the numbers", 约八分之一, 约三成) must sit
+# in the same paragraph, list item or table row as the count it rounds ("38 of 287", 287条中有38条), within 15% of it, so a
+# share cannot go stale while the count beside the finding moves (the v2 "one in ten" did).
+_WORDS = dict(
+    zip(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
+        range(1, 11),
+    )
+)
+_ZH_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+SHARE_EN = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine) (?:[a-z-]+ ){0,2}?in "
+    r"(two|three|four|five|six|seven|eight|nine|ten)\b|\ba (half|third|quarter) of "
+    r"(?:the|all)\b",
+    re.I,
+)
+SHARE_ZH = re.compile(
+    r"约([一二三四五六七八九])成|约([二三四五六七八九十])分之([一二三])"
+)
+
+
+def shares(line):
+    """The shares a line states in words, as fractions."""
+    out = []
+    for m in SHARE_EN.finditer(line):
+        if m.group(3):
+            out.append({"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4}[m.group(3)])
+        else:
+            out.append(_WORDS[m.group(1).lower()] / _WORDS[m.group(2).lower()])
+    for m in SHARE_ZH.finditer(line):
+        if m.group(1):
+            out.append(_ZH_DIGITS[m.group(1)] / 10)
+        else:
+            out.append(_ZH_DIGITS[m.group(3)] / _ZH_DIGITS[m.group(2)])
+    return out
+
+
+def _unbacked_shares(text):
+    """Shares with no count near them, by paragraph, list item or table row."""
+    bad = []
+    for line in re.split(r"\n\s*\n|\n(?=\s*(?:[-*|]|\d+\.) )", text):
+        line = " ".join(line.split())
+        pairs = [int(k) / int(n) for k, n in count_pairs(line)]
+        for f in shares(line):
+            if not any(abs(r - f) <= 0.15 * f for r in pairs):
+                bad.append(f"{f:.3f}: {line.strip()[:90]}")
+    return bad
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *notebooks(NOTEBOOKS),
+        *notebooks(NOTEBOOKS / "zh"),
+        NOTEBOOKS.parent / "README.md",
+    ],
+    ids=lambda p: str(p.name if p.suffix == ".md" else p.relative_to(NOTEBOOKS)),
+)
+def test_a_share_in_words_comes_with_its_count(path):
+    if path.suffix == ".md":
+        text = path.read_text(encoding="utf-8")
+    else:
+        text = _texts(json.loads(path.read_text(encoding="utf-8")))[0]
+    bad = _unbacked_shares(text)
+    assert not bad, f"{path.name}: shares in words with no count beside them: {bad}"
+
+
+def test_the_share_check_can_fail():
+    assert shares("About one number in eight is a promise") == [1 / 8]
+    assert shares("约三成数据带修饰词；约八分之一的数据") == [0.3, 1 / 8]
+    assert not _unbacked_shares("About one number in eight (38 of 287) is a promise.")
+    assert _unbacked_shares("About one number in ten (38 of 287) is a promise.")
+    assert _unbacked_shares("Two pages supply a third of the numbers: 72 of 287.")
+    assert not _unbacked_shares("约八分之一的数据（287条中有38条）是承诺")
+    assert _unbacked_shares("约一成数据是目标、预期或计划")
