@@ -93,9 +93,7 @@ def test_the_readme_findings_are_printed_by_a_notebook(heading, edition):
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split(heading, 1)[1].split("\n## ", 1)[0]
-    outputs = "\n".join(
-        _texts(json.loads(p.read_text(encoding="utf-8")))[1] for p in notebooks(edition)
-    )
+    outputs = _edition_outputs(edition)
     unprinted = sorted(
         n
         for n in prose_numbers(section)
@@ -104,11 +102,7 @@ def test_the_readme_findings_are_printed_by_a_notebook(heading, edition):
     assert not unprinted, (
         f"README {heading} quotes numbers no notebook prints: {unprinted}"
     )
-    apart = sorted(
-        f"{k} of {n}"
-        for k, n in count_pairs(section)
-        if not _printed_together(k, n, outputs)
-    )
+    apart = _apart(section, outputs)
     assert not apart, (
         f"README {heading}: counts no notebook prints as one value: {apart}"
     )
@@ -134,6 +128,22 @@ def count_pairs(text):
     return {(k, n) for k, n in out if int(k) <= int(n)}
 
 
+def _edition_outputs(edition):
+    """Everything the notebooks of one edition print."""
+    return "\n".join(
+        _texts(json.loads(p.read_text(encoding="utf-8")))[1] for p in notebooks(edition)
+    )
+
+
+def _apart(text, outputs):
+    """The counts a text quotes against their whole that no output prints as one value."""
+    return sorted(
+        f"{k} of {n}"
+        for k, n in count_pairs(text)
+        if not _printed_together(k, n, outputs)
+    )
+
+
 def _printed_together(k, n, outputs):
     return re.search(
         rf"(?<![\d.,]){k}\s*(?:/|／|of)\s*{n}(?![\d.])", outputs.replace(",", "")
@@ -147,11 +157,7 @@ def _printed_together(k, n, outputs):
 )
 def test_a_count_and_its_whole_are_printed_together(path):
     prose, outputs = _texts(json.loads(path.read_text(encoding="utf-8")))
-    apart = sorted(
-        f"{k} of {n}"
-        for k, n in count_pairs(prose)
-        if not _printed_together(k, n, outputs)
-    )
+    apart = _apart(prose, outputs)
     assert not apart, f"{path.name}: counts no cell prints as one value: {apart}"
 
 
@@ -175,15 +181,7 @@ def test_every_count_on_the_readme_is_printed_together():
     from zjcounty.paths import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    outputs = "\n".join(
-        _texts(json.loads(p.read_text(encoding="utf-8")))[1]
-        for p in notebooks(NOTEBOOKS)
-    )
-    apart = sorted(
-        f"{k} of {n}"
-        for k, n in count_pairs(readme)
-        if not _printed_together(k, n, outputs)
-    )
+    apart = _apart(readme, _edition_outputs(NOTEBOOKS))
     assert not apart, f"README: counts no notebook prints as one value: {apart}"
 
 
@@ -199,9 +197,10 @@ def test_the_readme_figure_table_quotes_each_figure_s_title():
         assert finding == " ".join(meta["en"]["title"].split()), stem
 
 
-# A share in words ("one number in eight", "a quarter of the numbers", 约八分之一, 约三成) must sit
-# in the same paragraph, list item or table row as the count it rounds ("38 of 287", 287条中有38条), within 15% of it, so a
-# share cannot go stale while the count beside the finding moves (the v2 "one in ten" did).
+# A share in words ("one number in eight", "a quarter of the numbers", 约八分之一, 约三成) must
+# sit in the same paragraph, list item or table row as the count it rounds ("38 of 287",
+# 287条中有38条), within 15% of it, so a share cannot go stale while the count beside it moves
+# (the v2 "one in ten" did).
 _WORDS = dict(
     zip(
         ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
