@@ -5,6 +5,8 @@ style; what a chart says (its data, words and layout) stays in the notebook that
 
 from __future__ import annotations
 
+from matplotlib.ticker import MaxNLocator
+
 from .frame import HALO
 from .style import PALETTE, halo
 
@@ -18,6 +20,9 @@ def measure_axis(ax, title: str) -> None:
     ax.spines[["left"]].set_visible(False)
     ax.tick_params(axis="y", length=0, labelsize=8)
     ax.tick_params(axis="x", labelsize=7.5)
+    # round ticks (8, 10, 12 or 10, 15, 20), never 7.5 or 12.5: one language's panel must not
+    # show decimals the other's does not
+    ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 5, 10]))
 
 
 def bare_bars(ax) -> None:
