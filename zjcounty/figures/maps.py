@@ -120,15 +120,19 @@ def place_labels(
     avoid_px=5.0,
     badges=(),
     within=None,
+    leaders=None,
     **text_kw,
 ):
     """Put each text next to its point where it overlaps no label placed before it, no point in
-    `avoid` (data coordinates) and none of `lines` (arrows, as drawn): candidate positions in
-    `offsets` order (CENTRED tries the point itself first, for area names), then further out
-    with a leader line. Pass the same `taken` list to several calls so later labels avoid
-    earlier ones. A label with no free position is kept at its first position when `required`, else left
-    out (a place name that only orients the reader). Needs the figure's layout to be final, so
-    it draws the figure once without rendering. Returns the Text objects placed."""
+    `avoid` (data coordinates) and none of `lines` (arrows or outlines, as drawn): candidate
+    positions in `offsets` order (CENTRED tries the point itself first, for area names), then
+    further out with a leader line that crosses no label and no other leader, and as few of
+    `lines` as it can. Pass the same `taken` and `leaders` lists to several calls so later
+    labels avoid earlier ones. A label with no free position is kept at its least bad position
+    when `required`, else left out (a place name that only orients the reader). `within`: one
+    path per point; a label's centre must fall inside it (an area's name stays in its area).
+    Needs the figure's layout to be final, so it draws the figure once without rendering.
+    Returns the Text objects placed."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.transforms import Bbox
 
@@ -167,10 +171,13 @@ def place_labels(
         for dx, dy in offsets
         if (dx, dy) != (0, 0)
     ]
-    leader = dict(
-        arrowstyle="-", linewidth=0.6, color=PALETTE["ink"], shrinkA=0, shrinkB=2
+    leader = dict(  # thin and grey: never read as one of a flow map's arrows
+        arrowstyle="-", linewidth=0.5, color=PALETTE["muted"], shrinkA=0, shrinkB=2
     )
-    inverse, leaders = ax.transData.inverted().transform, []
+    inverse = ax.transData.inverted().transform
+    leaders = [] if leaders is None else leaders  # shared by calls, like `taken`
+    arrows = list(strokes)  # the lines given: a leader should cross as few as it can
+    strokes += leaders
     for i, ((x, y), text) in enumerate(zip(points, texts)):
         best = None  # (conflicts, candidate) of the least bad position so far
         for dx, dy, pad in candidates:
@@ -195,15 +202,18 @@ def place_labels(
                 + sum(box.overlaps(b) for b in others)
                 + sum(_crosses(stroke, box) for stroke in strokes)
             )
-            if line is not None:  # a leader crosses no label and no other leader
+            crossed = 0
+            if line is not None:  # a leader crosses no label and no other leader,
                 conflicts += sum(_crosses(line, b) for b in taken)
                 conflicts += sum(_crossings(line, other) for other in leaders)
-            if best is None or conflicts < best[0]:
-                best = (conflicts, (dx, dy, pad))
+                crossed = sum(_crossings(line, a) for a in arrows)  # and few arrows
+            score = (conflicts, crossed)
+            if best is None or score < best[0]:
+                best = (score, (dx, dy, pad))
             t.remove()
-            if not conflicts:
+            if score == (0, 0):
                 break
-        if best[0] and not required:
+        if best[0][0] and not required:
             continue  # no free position: a name that only orients is left out
         t, box, line = _try_label(
             ax, text, (x, y), *best[1], pad_pt, leader, renderer, fontsize, text_kw
@@ -437,7 +447,7 @@ def name_places(ax, adcodes, lang: str, avoid=(), lines=()):
     from ..data.tables import load
     from .frame import HALO
 
-    centre, taken = centroids(), []
+    centre, taken, leaders = centroids(), [], []
     names = load("counties").set_index("adcode")[f"name_short_{lang}"]
     size = {
         f["properties"]["adcode"]: _path(f["geometry"]).get_extents().width
@@ -455,6 +465,7 @@ def name_places(ax, adcodes, lang: str, avoid=(), lines=()):
         avoid_px=18,
         badges=avoid,
         taken=taken,
+        leaders=leaders,
         lines=lines,
         color=PALETTE["ink"],
         path_effects=HALO,
@@ -475,6 +486,7 @@ def name_places(ax, adcodes, lang: str, avoid=(), lines=()):
         offsets=CENTRED,
         pad_pt=7,
         taken=taken,
+        leaders=leaders,
         lines=lines,
         required=False,
         color=PALETTE["muted"],
