@@ -264,3 +264,22 @@ def test_headline_glyphs_keep_their_index_in_the_full_font():
     for ch in chars[:3] + chars[-3:]:  # ASCII first, CJK last
         name = full.getBestCmap()[ord(ch)]
         assert cut.getGlyphID(cut.getBestCmap()[ord(ch)]) == full.getGlyphID(name), ch
+
+
+def test_an_svg_does_not_change_when_layout_moves_an_axes_by_float_noise():
+    """Constrained layout can place an axes 1e-13 apart from one process to the next; the
+    SVG's clip paths must not be renamed by it (they were once, in CI)."""
+    from matplotlib.figure import Figure
+
+    def svg(shift):
+        fig = Figure(figsize=(3, 2))
+        ax = fig.add_axes((0.1, 0.1 + shift, 0.8, 0.8))
+        ax.plot([0, 1], [0, 1])
+        return export.svg_bytes(fig)
+
+    a, b = svg(0.0), svg(1e-13)
+    assert b'clip-path="url(#clip1)"' in a
+    assert a == b
+    assert export._renumber_clips(b'<clipPath id="p0123456789">') == (
+        b'<clipPath id="clip1">'
+    )

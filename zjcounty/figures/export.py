@@ -17,6 +17,7 @@ import gc
 import io
 import json
 import os
+import re
 import warnings
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -45,11 +46,28 @@ def png_bytes(fig: Figure) -> bytes:
 
 def svg_bytes(fig: Figure) -> bytes:
     """The figure as SVG, glyphs as paths (no font needed to view it), with no date, no
-    creator (it names the matplotlib version) and a fixed salt for its element ids."""
+    creator (it names the matplotlib version) and a fixed salt for its element ids.
+
+    Clip paths are renumbered in order of appearance (clip1, clip2 …): matplotlib names each
+    by a hash of its rectangle at full float precision, and constrained layout's solver
+    (kiwisolver) can move an axes by 1e-13 from one process to the next (nucleic/kiwi#57), which
+    renamed a clip path in one CI run out of many though nothing drawn had moved."""
     buf = io.BytesIO()
     with mpl.rc_context({"svg.hashsalt": "zjcounty", "svg.fonttype": "path"}):
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-    return buf.getvalue()
+    return _renumber_clips(buf.getvalue())
+
+
+def _renumber_clips(svg: bytes) -> bytes:
+    names: dict[bytes, bytes] = {}
+    return _CLIP_ID.sub(
+        lambda m: names.setdefault(m.group(0), b"clip%d" % (len(names) + 1)), svg
+    )
+
+
+_CLIP_ID = re.compile(
+    rb'(?<=clipPath id=")p[0-9a-f]{10}(?=")|(?<=url\(#)p[0-9a-f]{10}(?=\))'
+)
 
 
 def _write(path: Path, data: bytes) -> Path:
