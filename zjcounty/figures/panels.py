@@ -5,10 +5,22 @@ style; what a chart says (its data, words and layout) stays in the notebook that
 
 from __future__ import annotations
 
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import Formatter, MaxNLocator
 
 from .frame import HALO
 from .style import PALETTE, halo
+
+
+class _Separated(Formatter):
+    """Tick labels with a thousands separator (1,500, as English prose writes it; Chinese axes
+    stay under 1000, in 万人) and one number of decimals for the whole axis (8.0, 8.5, 9.0)."""
+
+    def __call__(self, x, pos=None):
+        return self.format_ticks([x])[0]
+
+    def format_ticks(self, values):
+        decimals = max((len(f"{v:g}".partition(".")[2]) for v in values), default=0)
+        return [f"{v:,.{decimals}f}" for v in values]
 
 
 def measure_axis(ax, title: str) -> None:
@@ -23,6 +35,7 @@ def measure_axis(ax, title: str) -> None:
     # round ticks (8, 10, 12 or 10, 15, 20), never 7.5 or 12.5: one language's panel must not
     # show decimals the other's does not
     ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 5, 10]))
+    ax.xaxis.set_major_formatter(_Separated())
 
 
 def bare_bars(ax) -> None:
