@@ -86,6 +86,91 @@ def left_out(readme: Path) -> dict[str, list[str]]:
     return out
 
 
+def score(
+    seed: str,
+    norm: str,
+    rows: list[dict],
+    seconds: float,
+    keys: list[tuple[pd.Series, float | None]],
+    skip: list[str],
+    scale: dict[str, float],
+    curated_name: str = "curated",
+) -> dict:
+    """Candidates against the curated numbers of one article: `keys` (a curated row, its value
+    at full scale), `skip` (fragments of figures correct to leave out). A key with a `fact_id`
+    is named by it in the details; a held-out key, by its quote."""
+    cands = [
+        (r, scaled(r["value"], r["unit"], scale), spans(norm, r["quote"])) for r in rows
+    ]
+    matched, used, covered = [], set(), set()
+    for n, (k, kv) in enumerate(keys):
+        ks = spans(norm, k["quote"])
+        hit = [
+            i
+            for i, (r, v, s) in enumerate(cands)
+            if v is not None
+            and kv is not None
+            and math.isclose(v, kv, rel_tol=1e-9)
+            and overlaps(s, ks)
+        ]
+        if hit:
+            used.update(hit)
+            covered.add(n)
+            matched.append((k, cands[hit[0]][0]))
+    skip_spans = [sp for frag in skip for sp in spans(norm, frag)]
+    known = {
+        i
+        for i, (r, v, s) in enumerate(cands)
+        if i not in used and overlaps(s, skip_spans)
+    }
+
+    def shared(k, r):
+        return [f for f in FIELDS if f in k.index and f in r]
+
+    def name(k, r=None):  # F012/C003 for a seed's fact, C003 for a held-out key
+        parts = (k.get("fact_id", ""), r["candidate"] if r is not None else "")
+        return "/".join(p for p in parts if p)
+
+    return {
+        "seed": seed,
+        "curated": len(keys),
+        "covered": len(matched),
+        "candidates": len(cands),
+        "match_curated": len(used),
+        "match_left_out": len(known),
+        "agree": {
+            f: (
+                sum(str(k[f]) == str(r[f]) for k, r in matched if f in shared(k, r)),
+                sum(f in shared(k, r) for k, r in matched),
+            )
+            for f in FIELDS
+        },
+        "all_right": sum(
+            all(str(k[f]) == str(r[f]) for f in shared(k, r)) for k, r in matched
+        ),
+        "seconds": seconds,
+        "detail": {
+            "missed": [
+                " ".join(x for x in (name(k), k["value"], k["unit"], k["quote"]) if x)
+                for n, (k, _) in enumerate(keys)
+                if n not in covered
+            ],
+            "unmatched": [
+                f"{r['candidate']} {r['value']} {r['unit']} {r['quote']}"
+                for i, (r, _, _) in enumerate(cands)
+                if i not in used and i not in known
+            ],
+            "disagree": [
+                f"{name(k, r)} {f}: {curated_name} {k[f]!r} proposed {r[f]!r}"
+                + ("" if k.get("fact_id") else f" ({k['quote']})")
+                for k, r in matched
+                for f in shared(k, r)
+                if str(k[f]) != str(r[f])
+            ],
+        },
+    }
+
+
 def bench_seed(
     source: pd.Series,
     facts: pd.DataFrame,
@@ -94,78 +179,22 @@ def bench_seed(
     data_dir: Path,
 ) -> dict:
     raw = (ROOT / source["path"]).read_text(encoding="utf-8")
-    norm = seedtext.normalise(raw)
     t0 = time.perf_counter()
     rows, _, _ = extract(
         raw, source["source_id"], periods.parse_date(source["pub_date"]), data_dir
     )
     seconds = time.perf_counter() - t0
-    cands = [
-        (r, scaled(r["value"], r["unit"], scale), spans(norm, r["quote"])) for r in rows
-    ]
     curated = facts[facts["source_id"] == source["source_id"]]
-    matched_pairs, used = [], set()
-    for _, f in curated.iterrows():
-        fv, fs = scaled(f["value"], f["unit"], scale), spans(norm, f["quote"])
-        hit = [
-            i
-            for i, (r, v, s) in enumerate(cands)
-            if v is not None
-            and fv is not None
-            and math.isclose(v, fv, rel_tol=1e-9)
-            and overlaps(s, fs)
-        ]
-        if hit:
-            used.update(hit)
-            matched_pairs.append((f, cands[hit[0]][0]))
-    omitted_spans = [sp for frag in omitted for sp in spans(norm, frag)]
-    known = {
-        i
-        for i, (r, v, s) in enumerate(cands)
-        if i not in used and overlaps(s, omitted_spans)
-    }
-    agree = {}
-    for field in FIELDS:
-        pairs = [(f, r) for f, r in matched_pairs if field in f.index and field in r]
-        agree[field] = (
-            sum(str(f[field]) == str(r[field]) for f, r in pairs),
-            len(pairs),
-        )
-    right = sum(
-        all(str(f[k]) == str(r[k]) for k in FIELDS if k in f.index and k in r)
-        for f, r in matched_pairs
+    keys = [(f, scaled(f["value"], f["unit"], scale)) for _, f in curated.iterrows()]
+    return score(
+        source["source_id"],
+        seedtext.normalise(raw),
+        rows,
+        seconds,
+        keys,
+        omitted,
+        scale,
     )
-    covered_ids = {f["fact_id"] for f, _ in matched_pairs}
-    detail = {
-        "missed": [
-            f"{f['fact_id']} {f['value']} {f['unit']} {f['quote']}"
-            for _, f in curated.iterrows()
-            if f["fact_id"] not in covered_ids
-        ],
-        "unmatched": [
-            f"{r['candidate']} {r['value']} {r['unit']} {r['quote']}"
-            for i, (r, _, _) in enumerate(cands)
-            if i not in used and i not in known
-        ],
-        "disagree": [
-            f"{f['fact_id']}/{r['candidate']} {field}: curated {f[field]!r} proposed {r[field]!r}"
-            for f, r in matched_pairs
-            for field in FIELDS
-            if field in f.index and field in r and str(f[field]) != str(r[field])
-        ],
-    }
-    return {
-        "seed": source["source_id"],
-        "curated": len(curated),
-        "covered": len(matched_pairs),
-        "candidates": len(cands),
-        "match_curated": len(used),
-        "match_left_out": len(known),
-        "agree": agree,
-        "all_right": right,
-        "seconds": seconds,
-        "detail": detail,
-    }
 
 
 HELDOUT = ROOT / "benchmarks" / "heldout"
@@ -209,7 +238,6 @@ def bench_heldout(folder: Path, scale: dict[str, float], data_dir: Path) -> dict
     for a seed, plus the share of candidates right in every field."""
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     raw = (folder / "article.txt").read_text(encoding="utf-8")
-    norm = seedtext.normalise(raw)
     key = pd.read_csv(folder / "key.csv", dtype=str, keep_default_na=False)
     out = pd.read_csv(folder / "left_out.csv", dtype=str, keep_default_na=False)
     published = (
@@ -220,76 +248,23 @@ def bench_heldout(folder: Path, scale: dict[str, float], data_dir: Path) -> dict
     t0 = time.perf_counter()
     rows, _, _ = extract(raw, "", published, data_dir, source=document_of(meta))
     seconds = time.perf_counter() - t0
-    cands = [
-        (r, scaled(r["value"], r["unit"], scale), spans(norm, r["quote"])) for r in rows
-    ]
-    matched, used = [], set()
-    for _, k in key.iterrows():
+    keys = []
+    for _, k in key.iterrows():  # each key in the unit the extractor can give it now
         unit, factor = _key_scale(k["unit"], scale)
-        kv, ks = float(k["value"]) * factor, spans(norm, k["quote"])
-        hit = [
-            i
-            for i, (r, v, s) in enumerate(cands)
-            if v is not None and math.isclose(v, kv, rel_tol=1e-9) and overlaps(s, ks)
-        ]
-        if hit:
-            used.update(hit)
-            matched.append(
-                (
-                    pd.concat([k.drop("unit"), pd.Series({"unit": unit})]),
-                    cands[hit[0]][0],
-                    hit[0],
-                )
-            )
-    skip_spans = [
-        sp
-        for c in (out["context"] if "context" in out else out["quote"])  # either name
-        for f in _fragments(c)
-        for sp in spans(norm, f)
-    ]
-    known = {
-        i
-        for i, (r, v, s) in enumerate(cands)
-        if i not in used and overlaps(s, skip_spans)
-    }
-    agree = {
-        f: (sum(str(k[f]) == str(r[f]) for k, r, _ in matched), len(matched))
-        for f in FIELDS
-    }
-    right = sum(all(str(k[f]) == str(r[f]) for f in FIELDS) for k, r, _ in matched)
-    detail = {
-        "missed": [
-            f"{k['value']} {k['unit']} {k['quote']}"
-            for _, k in key.iterrows()
-            if not any(
-                k["quote"] == m[0]["quote"] and k["value"] == m[0]["value"]
-                for m in matched
-            )
-        ],
-        "unmatched": [
-            f"{r['candidate']} {r['value']} {r['unit']} {r['quote']}"
-            for i, (r, _, _) in enumerate(cands)
-            if i not in used and i not in known
-        ],
-        "disagree": [
-            f"{r['candidate']} {f}: key {k[f]!r} proposed {r[f]!r} ({k['quote']})"
-            for k, r, _ in matched
-            for f in FIELDS
-            if str(k[f]) != str(r[f])
-        ],
-    }
-    return {
-        "seed": folder.name[:8],
-        "curated": len(key),
-        "covered": len(matched),
-        "candidates": len(cands),
-        "match_curated": len(used),
-        "match_left_out": len(known),
-        "agree": agree,
-        "all_right": right,
-        "seconds": seconds,
-        "detail": detail,
-    }
+        row = pd.concat([k.drop("unit"), pd.Series({"unit": unit})])
+        keys.append((row, float(k["value"]) * factor))
+    contexts = out["context"] if "context" in out else out["quote"]  # either name
+    skip = [f for c in contexts for f in _fragments(c)]
+    return score(
+        folder.name[:8],
+        seedtext.normalise(raw),
+        rows,
+        seconds,
+        keys,
+        skip,
+        scale,
+        "key",
+    )
 
 
 def document_of(meta: dict) -> dict:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -39,24 +38,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from zjcounty.curate import document, periods  # noqa: E402
+from zjcounty.curate.articletext import span_of  # noqa: E402
 
 HELDOUT = ROOT / "benchmarks" / "heldout"
-_SENTENCE = re.compile(r"[^。！？；\n]*[。！？；\n]?")
+_STOPS = "。！？；\n"  # a sentence here ends at a semicolon or a line end too (bulletin lines)
 
 
 def sentence_at(text: str, pos: int) -> tuple[int, str]:
     """The sentence of `text` that holds position `pos`, with its start."""
-    for m in _SENTENCE.finditer(text):
-        if m.start() <= pos < max(m.end(), m.start() + 1):
-            return m.start(), m.group()
-    return 0, text
-
-
-def _fmt_span(a: tuple[int, int], b: tuple[int, int]) -> str:
-    def one(ym: tuple[int, int]) -> str:
-        return f"{ym[0]:04d}" if not ym[1] else f"{ym[0]:04d}-{ym[1]:02d}"
-
-    return one(a) if a == b else f"{one(a)}/{one(b)}"
+    start, end = span_of(text, pos, _STOPS)
+    return start, text[start:end]
 
 
 def jio_period(entity: dict) -> str:
@@ -72,7 +63,8 @@ def jio_period(entity: dict) -> str:
     y1, m1 = int(end[:4]), int(end[5:7])
     if y0 == y1 and m0 == 1 and m1 == 12 and d0 == 1:
         return f"{y0:04d}"
-    return _fmt_span((y0, m0), (y1, m1))
+    first, last = periods.month((y0, m0)), periods.month((y1, m1))
+    return first if first == last else f"{first}/{last}"
 
 
 def nearest(spans: list[tuple[int, str]], at: int) -> str:
