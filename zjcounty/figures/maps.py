@@ -136,7 +136,7 @@ def place_labels(
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.transforms import Bbox
 
-    from .collide import _crosses
+    from .collide import _crosses, text_box
 
     fig = ax.figure
     if not isinstance(fig.canvas, FigureCanvasAgg):
@@ -176,37 +176,46 @@ def place_labels(
     )
     inverse = ax.transData.inverted().transform
     leaders = [] if leaders is None else leaders  # shared by calls, like `taken`
-    arrows = list(strokes)  # the lines given: a leader should cross as few as it can
-    strokes += leaders
+
+    def attempt(text, xy, dx, dy, pad):
+        """One candidate position: the annotation, its words' box, and its leader line
+        (display space) when it is placed far out, else None."""
+        far = pad > pad_pt * 4
+        t = ax.annotate(
+            text,
+            xy,
+            xytext=(dx * pad, dy * pad),
+            textcoords="offset points",
+            ha="left" if dx > 0 else "right" if dx < 0 else "center",
+            va="bottom" if dy > 0 else "top" if dy < 0 else "center",
+            fontsize=fontsize,
+            arrowprops=leader if far else None,  # far out: a leader line
+            **text_kw,
+        )
+        box = text_box(t, renderer).expanded(1.04, 1.1)  # the words alone
+        centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+        return t, box, np.array([to_px(xy), centre]) if far else None
+
     for i, ((x, y), text) in enumerate(zip(points, texts)):
-        best = None  # (conflicts, candidate) of the least bad position so far
+        here = to_px((x, y))
+        others = taken + [b for b in places if not b.contains(*here)]
+        lines_now = strokes + leaders
+        best = None  # ((conflicts, arrows crossed), candidate) of the least bad so far
         for dx, dy, pad in candidates:
-            t, box, line = _try_label(
-                ax,
-                text,
-                (x, y),
-                dx,
-                dy,
-                pad,
-                pad_pt,
-                leader,
-                renderer,
-                fontsize,
-                text_kw,
-            )
-            here = to_px((x, y))
-            others = taken + [b for b in places if not b.contains(*here)]
-            centre_ = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+            t, box, line = attempt(text, (x, y), dx, dy, pad)
+            centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
             conflicts = (
-                (within is not None and not within[i].contains_point(inverse(centre_)))
+                (within is not None and not within[i].contains_point(inverse(centre)))
                 + sum(box.overlaps(b) for b in others)
-                + sum(_crosses(stroke, box) for stroke in strokes)
+                + sum(_crosses(stroke, box) for stroke in lines_now)
             )
             crossed = 0
             if line is not None:  # a leader crosses no label and no other leader,
                 conflicts += sum(_crosses(line, b) for b in taken)
                 conflicts += sum(_crossings(line, other) for other in leaders)
-                crossed = sum(_crossings(line, a) for a in arrows)  # and few arrows
+                crossed = sum(
+                    _crossings(line, a) for a in strokes
+                )  # and few of `lines`
             score = (conflicts, crossed)
             if best is None or score < best[0]:
                 best = (score, (dx, dy, pad))
@@ -215,43 +224,13 @@ def place_labels(
                 break
         if best[0][0] and not required:
             continue  # no free position: a name that only orients is left out
-        t, box, line = _try_label(
-            ax, text, (x, y), *best[1], pad_pt, leader, renderer, fontsize, text_kw
-        )
+        t, box, line = attempt(text, (x, y), *best[1])
         if line is not None:  # later labels and leaders keep off it
-            strokes.append(line)
             leaders.append(line)
         taken.append(box)
         placed.append(t)
     taken += places  # a later call keeps clear of these points too
     return placed
-
-
-def _try_label(ax, text, xy, dx, dy, pad, pad_pt, leader, renderer, fontsize, text_kw):
-    """One candidate position of a label: the annotation, its words' box, and its leader
-    line (display space) when it is placed far out, else None."""
-    from .collide import text_box
-
-    far = pad > pad_pt * 4
-    t = ax.annotate(
-        text,
-        xy,
-        xytext=(dx * pad, dy * pad),
-        textcoords="offset points",
-        ha="left" if dx > 0 else "right" if dx < 0 else "center",
-        va="bottom" if dy > 0 else "top" if dy < 0 else "center",
-        fontsize=fontsize,
-        arrowprops=leader if far else None,  # far out: a leader line
-        **text_kw,
-    )
-    box = text_box(t, renderer).expanded(1.04, 1.1)  # the words alone
-    here = ax.transData.transform(xy)
-    line = (
-        np.array([here, ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)])
-        if far
-        else None
-    )
-    return t, box, line
 
 
 # --- a flow map: numbered arrows and the list beside it ----------------------------------------
