@@ -115,6 +115,17 @@ _PATTERNS: list[tuple[str, str]] = [
 _COMPILED = [(kind, re.compile(rx)) for kind, rx in _PATTERNS]
 
 
+# The months of a year a pattern names, from its groups (the year or relative word first):
+# year_month/rel_month 7月, month_interval 1—5月, quarter 一季度, half 上半年, q3 前三季度.
+_MONTHS = {
+    "month": lambda g: (_num(g[2]), _num(g[2])),
+    "month_interval": lambda g: (_num(g[2]), _num(g[3])),
+    "quarter": lambda g: _QUARTER[g[2]],
+    "half": lambda g: (1, 6) if g[2] == "上" else (7, 12),
+    "q3": lambda g: (1, 9),
+}
+
+
 def _mention(kind: str, m: re.Match) -> Mention | None:
     """One match -> a Mention with absolute (stated) or relative (offset) bounds."""
     g = m.groups()
@@ -127,22 +138,10 @@ def _mention(kind: str, m: re.Match) -> Mention | None:
             if a < b
             else None
         )
-    if kind == "month_interval":
-        y, a, b = _num(g[1]), _num(g[2]), _num(g[3])
+    part = kind.removeprefix("rel_").removeprefix("year_")
+    if part in _MONTHS and not kind.startswith("rel_"):  # 2023年1—5月, 2024年一季度 …
+        y, (a, b) = _num(g[1]), _MONTHS[part](g)
         return Mention(m.start(), m.end(), words, "stated", (y, a), (y, b), as_of)
-    if kind == "year_month":
-        y, mo = _num(g[1]), _num(g[2])
-        return Mention(m.start(), m.end(), words, "stated", (y, mo), (y, mo), as_of)
-    if kind == "year_quarter":
-        y, (a, b) = _num(g[1]), _QUARTER[g[2]]
-        return Mention(m.start(), m.end(), words, "stated", (y, a), (y, b), as_of)
-    if kind == "year_half":
-        y = _num(g[1])
-        a, b = (1, 6) if g[2] == "上" else (7, 12)
-        return Mention(m.start(), m.end(), words, "stated", (y, a), (y, b), as_of)
-    if kind == "year_q3":
-        y = _num(g[1])
-        return Mention(m.start(), m.end(), words, "stated", (y, 1), (y, 9), as_of)
     if kind == "year":
         y = _num(g[1])
         if not 1900 <= y <= 2100:
@@ -158,31 +157,8 @@ def _mention(kind: str, m: re.Match) -> Mention | None:
         return Mention(m.start(), m.end(), words, "publication")
     # relative: years are offsets from the publication year; months are absolute
     offset = _relative_year(g[1]) if g[1] else 0
-    if kind == "rel_month_interval":
-        return Mention(
-            m.start(),
-            m.end(),
-            words,
-            "relative",
-            (offset, _num(g[2])),
-            (offset, _num(g[3])),
-            as_of,
-            offset,
-        )
-    if kind == "rel_month":
-        mo = _num(g[2])
-        return Mention(
-            m.start(),
-            m.end(),
-            words,
-            "relative",
-            (offset, mo),
-            (offset, mo),
-            as_of,
-            offset,
-        )
-    if kind == "rel_quarter":
-        a, b = _QUARTER[g[2]]
+    if part in _MONTHS:  # 今年1—5月, 今年一季度, 去年上半年 …
+        a, b = _MONTHS[part](g)
         return Mention(
             m.start(),
             m.end(),
@@ -190,29 +166,6 @@ def _mention(kind: str, m: re.Match) -> Mention | None:
             "relative",
             (offset, a),
             (offset, b),
-            as_of,
-            offset,
-        )
-    if kind == "rel_half":
-        a, b = (1, 6) if g[2] == "上" else (7, 12)
-        return Mention(
-            m.start(),
-            m.end(),
-            words,
-            "relative",
-            (offset, a),
-            (offset, b),
-            as_of,
-            offset,
-        )
-    if kind == "rel_q3":
-        return Mention(
-            m.start(),
-            m.end(),
-            words,
-            "relative",
-            (offset, 1),
-            (offset, 9),
             as_of,
             offset,
         )
