@@ -657,3 +657,15 @@ def test_a_milestone_restating_a_precise_figure_is_not_a_second_number():
 def test_a_money_threshold_naming_a_class_of_projects_is_not_an_amount():
     rows = rows_of("全市引进10亿元以上项目3个。", "2024-03")
     assert [(r["value"], r["unit"]) for r in rows] == [("3", "items")]
+
+
+def test_a_month_with_no_year_is_read_not_a_crash():
+    """7月 alone (no year, no 今年) is this year's month; it used to reach the relative-year
+    table with "7" and stop the whole extraction with a KeyError."""
+    from zjcounty.curate import periods
+
+    (men,) = periods.mentions("公司于7月投产。")
+    assert periods.resolve(men, (2024, 3)).ref_period == "2024-07"
+    assert [r["value"] for r in rows_of("公司于7月投产，产值达5亿元。", "2024-03")] == [
+        "5"
+    ]

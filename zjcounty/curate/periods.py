@@ -155,6 +155,13 @@ def _mention(kind: str, m: re.Match) -> Mention | None:
         return Mention(m.start(), m.end(), words, "stated", (a, 0), (b, 0))
     if kind == "present":
         return Mention(m.start(), m.end(), words, "publication")
+    if kind == "month_only":  # 7月 with no year: this year (its group 1 is the month)
+        mo = _num(g[1])
+        if not 1 <= mo <= 12:
+            return None
+        return Mention(
+            m.start(), m.end(), words, "relative", (0, mo), (0, mo), as_of, 0
+        )
     # relative: years are offsets from the publication year; months are absolute
     offset = _relative_year(g[1]) if g[1] else 0
     if part in _MONTHS:  # 今年1—5月, 今年一季度, 去年上半年 …
@@ -168,13 +175,6 @@ def _mention(kind: str, m: re.Match) -> Mention | None:
             (offset, b),
             as_of,
             offset,
-        )
-    if kind == "month_only":
-        mo = _num(g[1])
-        if not 1 <= mo <= 12:
-            return None
-        return Mention(
-            m.start(), m.end(), words, "relative", (0, mo), (0, mo), as_of, 0
         )
     # rel_year
     tail = g[2] or ""
